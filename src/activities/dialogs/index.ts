@@ -1,0 +1,4 @@
+import type { AnyBlockDefinition } from '../define.js';
+
+/** The dialogs blocks, in palette order. */
+export const dialogsBlocks: AnyBlockDefinition[] = [];

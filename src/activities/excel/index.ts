@@ -1,0 +1,4 @@
+import type { AnyBlockDefinition } from '../define.js';
+
+/** The excel blocks, in palette order. */
+export const excelBlocks: AnyBlockDefinition[] = [];

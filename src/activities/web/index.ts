@@ -1,0 +1,4 @@
+import type { AnyBlockDefinition } from '../define.js';
+
+/** The web blocks, in palette order. */
+export const webBlocks: AnyBlockDefinition[] = [];

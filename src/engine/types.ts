@@ -1,0 +1,101 @@
+import type { LogLevel } from '../activities/define.js';
+
+/**
+ * The run contract: what starts a run, what it reports and how it is controlled. Used by the CLI,
+ * the API service (Designer) and the robot alike; the runner process speaks it over IPC.
+ */
+
+export type RunResult = 'success' | 'failed' | 'stopped' | 'aborted';
+
+export type DebugOptions = {
+  /** Block ids that pause the run BEFORE the block executes. */
+  breakpoints?: string[];
+  /** Start execution at this block instead of core.start. */
+  startAt?: string;
+  /** Pause before the first block. */
+  pauseOnStart?: boolean;
+};
+
+export type RunRequest = {
+  /** Absolute path of a scenario file or a project folder (its `main` scenario). */
+  target: string;
+  /** Values for `in` / `inout` variables, already typed. */
+  args?: Record<string, unknown>;
+  mode?: 'run' | 'debug';
+  debug?: DebugOptions;
+  /** A name for logs and the Orchestrator (defaults to the scenario name). */
+  name?: string;
+};
+
+export type RunErrorInfo = {
+  message: string;
+  blockId?: string;
+  blockType?: string;
+  scenario?: string;
+  stack?: string;
+  code?: string;
+};
+
+export type RunEvent =
+  | { type: 'run.started'; runId: string; scenario: string; name: string; at: number }
+  | { type: 'block.started'; blockId: string; blockType: string; scenario: string; at: number }
+  | { type: 'block.finished'; blockId: string; port: string; scenario: string; ms: number }
+  | { type: 'log'; level: LogLevel; message: string; blockId?: string; scenario?: string; at: number }
+  /** Values are already redacted (secrets → REDACTED). */
+  | { type: 'variable'; name: string; value: unknown; scenario: string }
+  | {
+      type: 'paused';
+      blockId: string;
+      scenario: string;
+      reason: 'breakpoint' | 'step' | 'pause' | 'start' | 'runTo';
+      variables: Record<string, unknown>;
+      /** Call stack of scenarios (core.invoke), outermost first. */
+      stack: { scenario: string; blockId: string }[];
+    }
+  | { type: 'resumed' }
+  | { type: 'process.spawned'; pid: number }
+  | {
+      type: 'run.finished';
+      result: RunResult;
+      outputs: Record<string, unknown>;
+      error?: RunErrorInfo;
+      ms: number;
+    };
+
+export type DebugCommand =
+  | { type: 'pause' }
+  | { type: 'continue' }
+  | { type: 'stepOver' }
+  | { type: 'stepInto' }
+  | { type: 'stepOut' }
+  | { type: 'runTo'; blockId: string }
+  | { type: 'setBreakpoints'; blockIds: string[] }
+  | { type: 'setVariable'; name: string; value: unknown };
+
+export type RunSummary = {
+  runId: string;
+  result: RunResult;
+  outputs: Record<string, unknown>;
+  error?: RunErrorInfo;
+  ms: number;
+};
+
+/**
+ * Services the starting process offers to blocks (`ctx.host.request`): dialogs, the
+ * Orchestrator. A method that is missing answers with a clear "not available in this run" error.
+ */
+export type HostServices = Record<string, (params: unknown) => Promise<unknown>>;
+
+export type RunHandle = {
+  readonly runId: string;
+  /** Every event in order; listeners added late miss earlier events (use `onEvent` at start). */
+  onEvent(listener: (event: RunEvent) => void): () => void;
+  /** Soft stop: finish the current block, run cleanup, end with `stopped`. */
+  stop(): void;
+  /** Hard stop: kill the runner and every process it started, end with `aborted`. */
+  abort(): void;
+  debug(command: DebugCommand): void;
+  readonly done: Promise<RunSummary>;
+};
+
+export type StartRun = (request: RunRequest, services?: HostServices) => RunHandle;
