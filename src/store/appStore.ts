@@ -1,0 +1,26 @@
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from './database.js';
+import { appMigrations } from './migrations.js';
+import { createOutbox, type Outbox } from './outbox.js';
+import { createRobotRunsStore, type RobotRunsStore } from './robotRuns.js';
+import { createRobotSettingsStore, type RobotSettingsStore } from './robotSettings.js';
+
+/** The app database (one owner per process): outbox, robot settings, run history. */
+export type AppStore = {
+  db: Database;
+  outbox: Outbox;
+  settings: RobotSettingsStore;
+  runs: RobotRunsStore;
+  close(): void;
+};
+
+export function openAppStore(file: string): AppStore {
+  const db = openDatabase(file, appMigrations);
+  return {
+    db,
+    outbox: createOutbox(db),
+    settings: createRobotSettingsStore(db),
+    runs: createRobotRunsStore(db),
+    close: () => db.close(),
+  };
+}

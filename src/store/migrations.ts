@@ -1,0 +1,63 @@
+import type { Migration } from './database.js';
+
+/**
+ * The app database's schema, as numbered migrations for `openDatabase` (src/store/database.ts).
+ * Append only: an applied migration is hash-checked, so a change to one already shipped is
+ * refused — add a new migration instead.
+ */
+export const appMigrations: Migration[] = [
+  {
+    id: 1,
+    name: 'outbox',
+    // One ordered stream per robot: `id` is the delivery order. Delivered rows keep their
+    // delivered_at so a backlog can be audited; `pruneDelivered` removes old ones.
+    sql: `
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        robot_guid TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        job_guid TEXT,
+        payload TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_attempt_at INTEGER,
+        last_error TEXT,
+        delivered_at INTEGER,
+        rejected INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX outbox_pending ON outbox (robot_guid, delivered_at, id);
+    `,
+  },
+  {
+    id: 2,
+    name: 'settings',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+    `,
+  },
+  {
+    id: 3,
+    name: 'robot_runs',
+    // Local state of every job/run the robot executed: crash recovery reads the InProgress ones,
+    // the run history lists them all.
+    sql: `
+      CREATE TABLE robot_runs (
+        job_guid TEXT PRIMARY KEY,
+        robot_guid TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        version_guid TEXT,
+        status INTEGER NOT NULL,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        reason TEXT
+      );
+      CREATE INDEX robot_runs_status ON robot_runs (robot_guid, status);
+      CREATE INDEX robot_runs_started ON robot_runs (started_at);
+    `,
+  },
+];
