@@ -87,7 +87,7 @@ describe('outbox worker', () => {
     expect(await worker.drain(5000)).toBe(true);
     await worker.stop();
 
-    expect(received.map((item) => (item.kind === 'log' ? item.message : `status ${item.status}`))).toEqual([
+    expect(received.map((item) => (item.kind === 'log' ? item.message : item.kind === 'jobStatus' ? `status ${item.status}` : item.kind))).toEqual([
       ...Array.from({ length: 50 }, (_, i) => `line ${i}`),
       'status 4',
     ]);
