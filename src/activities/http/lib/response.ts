@@ -1,0 +1,41 @@
+import { BlockError } from '../../define.js';
+import { describe } from './body.js';
+
+/** JSON answers become values; everything else is text (binary files belong to http.download). */
+export function decodeBody(data: Buffer, contentType: string | undefined): unknown {
+  const text = data.toString('utf8');
+  if (contentType && /[/+]json\b/i.test(contentType) && text.trim() !== '') {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** Response headers as a plain dictionary with lower-case names; repeated headers joined by ", ". */
+export function headerRecord(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const source = headers && typeof (headers as { toJSON?: unknown }).toJSON === 'function'
+    ? (headers as { toJSON(): Record<string, unknown> }).toJSON()
+    : ((headers ?? {}) as Record<string, unknown>);
+  for (const [name, value] of Object.entries(source)) {
+    if (value === undefined || value === null) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
+/** A dictionary parameter (headers, query) as strings; anything else is a clear input error. */
+export function stringRecord(value: unknown, what: string): Record<string, string> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new BlockError(`Parameter "${what}" must be a dictionary (name → value), got ${describe(value)}`, 'BAD_INPUT');
+  }
+  const out: Record<string, string> = {};
+  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v !== undefined && v !== null) out[name] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+  return out;
+}
