@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { parseProject, parseScenario } from './parse.js';
+import { formatProblem, type ScenarioProblem } from './problems.js';
+import { PROJECT_FILE, SCENARIO_SUFFIX, type Project, type Scenario } from './schema.js';
+import { serializeProject, serializeScenario } from './serialize.js';
+
+/**
+ * Scenario and project files on disk. Node-only: the renderer never imports this module (it
+ * reaches files through the API). Saves are atomic: a crash or a full disk never leaves half a
+ * file behind.
+ */
+
+/** A file that could not be loaded: which file, every problem, and where the first one is. */
+export class ScenarioLoadError extends Error {
+  readonly line?: number;
+  readonly column?: number;
+
+  constructor(
+    readonly file: string,
+    readonly problems: ScenarioProblem[],
+  ) {
+    super(problems.length > 0 ? problems.map((p) => formatProblem(p, file)).join('\n') : `${file}: cannot load`);
+    this.name = 'ScenarioLoadError';
+    this.line = problems[0]?.line;
+    this.column = problems[0]?.column;
+  }
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const cause = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+    const ruCause = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'файл не найден' : (error as Error).message;
+    throw new ScenarioLoadError(file, [
+      { severity: 'error', code: 'file.read', message: { en: `Cannot read ${file}: ${cause}`, ru: `Не удалось прочитать ${file}: ${ruCause}` } },
+    ]);
+  }
+}
+
+/** Reads, migrates (in memory) and schema-checks a scenario file. */
+export async function readScenarioFile(path: string): Promise<Scenario> {
+  const file = resolve(path);
+  const outcome = parseScenario(await readText(file));
+  if (!outcome.ok) throw new ScenarioLoadError(file, outcome.problems);
+  return outcome.doc;
+}
+
+/**
+ * Writes `text` to `path` so that readers see the old content or the new one, never a mix:
+ * a temporary file in the same folder (same file system, so rename is atomic), flushed to disk,
+ * then renamed over the target.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const target = resolve(path);
+  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export async function writeScenarioFile(path: string, doc: Scenario): Promise<void> {
+  await writeFileAtomic(path, serializeScenario(doc));
+}
+
+export async function readProject(dir: string): Promise<Project> {
+  const file = join(resolve(dir), PROJECT_FILE);
+  const outcome = parseProject(await readText(file));
+  if (!outcome.ok) throw new ScenarioLoadError(file, outcome.problems);
+  return outcome.doc;
+}
+
+export async function writeProject(dir: string, project: Project): Promise<void> {
+  await writeFileAtomic(join(resolve(dir), PROJECT_FILE), serializeProject(project));
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}
+
+/** The closest folder at or above `dir` that holds a cairn.project.json. */
+export async function findProjectDir(dir: string): Promise<string | undefined> {
+  let current = resolve(dir);
+  for (;;) {
+    if (await isFile(join(current, PROJECT_FILE))) return current;
+    const parent = dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+export type RunTarget = { scenarioPath: string; projectDir: string; project?: Project };
+
+/**
+ * What `cairn run <target>` runs: a project folder → its `main` scenario; a scenario file →
+ * itself, in the nearest project above it (or its own folder when there is none).
+ */
+export async function resolveRunTarget(target: string): Promise<RunTarget> {
+  const path = resolve(target);
+  const info = await stat(path).catch(() => undefined);
+  if (!info) {
+    throw new ScenarioLoadError(path, [
+      { severity: 'error', code: 'file.read', message: { en: `Not found: ${path}`, ru: `Не найдено: ${path}` } },
+    ]);
+  }
+  if (info.isDirectory()) {
+    if (!(await isFile(join(path, PROJECT_FILE)))) {
+      throw new ScenarioLoadError(path, [
+        {
+          severity: 'error',
+          code: 'project.missing',
+          message: {
+            en: `${path} is not a Cairn project: it has no ${PROJECT_FILE}`,
+            ru: `${path} — не проект Cairn: в папке нет ${PROJECT_FILE}`,
+          },
+        },
+      ]);
+    }
+    const project = await readProject(path);
+    const scenarioPath = resolve(path, project.main);
+    if (relative(path, scenarioPath).startsWith('..')) {
+      throw new ScenarioLoadError(join(path, PROJECT_FILE), [
+        {
+          severity: 'error',
+          code: 'project.mainOutside',
+          path: 'main',
+          message: { en: `"main" must point inside the project folder: ${project.main}`, ru: `"main" должен указывать внутрь папки проекта: ${project.main}` },
+        },
+      ]);
+    }
+    return { scenarioPath, projectDir: path, project };
+  }
+  const projectDir = await findProjectDir(dirname(path));
+  if (!projectDir) return { scenarioPath: path, projectDir: dirname(path) };
+  return { scenarioPath: path, projectDir, project: await readProject(projectDir) };
+}
+
+/** Every `*.scenario.json` under the project folder (relative paths with `/`, sorted). */
+export async function listScenarios(projectDir: string): Promise<string[]> {
+  const root = resolve(projectDir);
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith(SCENARIO_SUFFIX))
+    .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((file) => !file.split('/').some((part) => part === 'node_modules' || part.startsWith('.')))
+    .sort();
+}

@@ -1,0 +1,139 @@
+import { formatPath } from './problems.js';
+
+/**
+ * A strict JSON reader that also remembers where every value starts, so schema problems can be
+ * reported with a line and column, not just a path. Browser-safe; error offsets do not depend on
+ * the JavaScript engine's JSON.parse message wording.
+ */
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+export type LocatedJson = {
+  value: unknown;
+  /** Path (as `formatPath` writes it) → offset of the value's first character. */
+  offsets: Map<string, number>;
+};
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const STRING_BODY = /"(?:[^"\\\u0000-\u001F]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+
+export function readJson(text: string): LocatedJson {
+  const offsets = new Map<string, number>();
+  let pos = 0;
+
+  const fail = (what: string, at = pos): never => {
+    const found = at >= text.length ? 'end of file' : `"${text[at]}"`;
+    throw new JsonSyntaxError(`${what}, found ${found}`, at);
+  };
+  const skipSpace = () => {
+    while (pos < text.length && ' \t\r\n'.includes(text[pos])) pos++;
+  };
+  const readString = (): string => {
+    STRING_BODY.lastIndex = pos;
+    const match = STRING_BODY.exec(text);
+    if (!match) {
+      // Find where the string goes wrong: an unescaped control char, a bad escape or no end.
+      let i = pos + 1;
+      while (i < text.length && text[i] !== '"' && text.charCodeAt(i) >= 0x20) i += text[i] === '\\' ? 2 : 1;
+      return fail('Unterminated or invalid string', i);
+    }
+    pos += match[0].length;
+    return JSON.parse(match[0]) as string;
+  };
+  const expectWord = (word: string, value: unknown): unknown => {
+    if (text.startsWith(word, pos)) {
+      pos += word.length;
+      return value;
+    }
+    return fail('Expected a JSON value');
+  };
+
+  const readValue = (path: PropertyKey[]): unknown => {
+    skipSpace();
+    offsets.set(formatPath(path), pos);
+    const ch = text[pos];
+    if (ch === '{') return readObject(path);
+    if (ch === '[') return readArray(path);
+    if (ch === '"') return readString();
+    if (ch === 't') return expectWord('true', true);
+    if (ch === 'f') return expectWord('false', false);
+    if (ch === 'n') return expectWord('null', null);
+    NUMBER.lastIndex = pos;
+    const match = NUMBER.exec(text);
+    if (!match) return fail('Expected a JSON value');
+    pos += match[0].length;
+    return Number(match[0]);
+  };
+
+  const readObject = (path: PropertyKey[]): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    pos++;
+    skipSpace();
+    if (text[pos] === '}') {
+      pos++;
+      return out;
+    }
+    for (;;) {
+      skipSpace();
+      if (text[pos] !== '"') fail('Expected a double-quoted property name');
+      const key = readString();
+      skipSpace();
+      if (text[pos] !== ':') fail(`Expected ":" after property name "${key}"`);
+      pos++;
+      // defineProperty: a "__proto__" key must become data, not change the prototype.
+      Object.defineProperty(out, key, { value: readValue([...path, key]), enumerable: true, writable: true, configurable: true });
+      skipSpace();
+      if (text[pos] === ',') {
+        pos++;
+        skipSpace();
+        if (text[pos] === '}') fail('Trailing comma before "}"', pos - 1);
+        continue;
+      }
+      if (text[pos] === '}') {
+        pos++;
+        return out;
+      }
+      fail('Expected "," or "}" after a property value');
+    }
+  };
+
+  const readArray = (path: PropertyKey[]): unknown[] => {
+    const out: unknown[] = [];
+    pos++;
+    skipSpace();
+    if (text[pos] === ']') {
+      pos++;
+      return out;
+    }
+    for (;;) {
+      out.push(readValue([...path, out.length]));
+      skipSpace();
+      if (text[pos] === ',') {
+        pos++;
+        skipSpace();
+        if (text[pos] === ']') fail('Trailing comma before "]"', pos - 1);
+        continue;
+      }
+      if (text[pos] === ']') {
+        pos++;
+        return out;
+      }
+      fail('Expected "," or "]" after an array element');
+    }
+  };
+
+  // A UTF-8 byte order mark is what some Windows editors write; it is not content.
+  if (text.charCodeAt(0) === 0xfeff) pos = 1;
+  const value = readValue([]);
+  skipSpace();
+  if (pos < text.length) fail('Unexpected text after the end of the document');
+  return { value, offsets };
+}

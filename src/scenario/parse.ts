@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { JsonSyntaxError, readJson } from './jsonText.js';
+import { migrateScenario, OLDEST_SCENARIO_VERSION, scenarioFormatVersion } from './migrate.js';
+import { formatPath, lineColumnAt, type ScenarioProblem } from './problems.js';
+import { projectSchema, SCENARIO_FORMAT_VERSION, scenarioSchema, type Project, type Scenario } from './schema.js';
+
+/**
+ * JSON text → scenario / project document, with precise problems: syntax errors carry
+ * line:column, schema errors the JSON path (and line:column of the offending value), an unknown
+ * or newer format is refused, an older one is migrated. Browser-safe.
+ */
+
+export type ParseOutcome<T> =
+  | { ok: true; doc: T; /** Set when the file was an older format, upgraded in memory. */ migratedFrom?: number }
+  | { ok: false; problems: ScenarioProblem[] };
+
+function problemAt(text: string, offset: number | undefined, problem: Omit<ScenarioProblem, 'line' | 'column'>): ScenarioProblem {
+  return offset === undefined ? problem : { ...problem, ...lineColumnAt(text, offset) };
+}
+
+/** The start of the closest value that exists on the way to `path` (a missing key → its object). */
+function offsetOf(offsets: Map<string, number>, path: readonly PropertyKey[]): number | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const found = offsets.get(formatPath(path.slice(0, length)));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function readText(text: string): { value: unknown; offsets: Map<string, number> } | ScenarioProblem {
+  try {
+    return readJson(text);
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    return problemAt(text, error.offset, {
+      severity: 'error',
+      code: 'json.syntax',
+      message: { en: `Invalid JSON: ${error.message}`, ru: `Ошибка синтаксиса JSON: ${error.message}` },
+    });
+  }
+}
+
+function schemaProblems(
+  text: string,
+  schema: z.ZodType,
+  value: unknown,
+  offsets: Map<string, number> | undefined,
+): ScenarioProblem[] {
+  const english = schema.safeParse(value);
+  if (english.success) return [];
+  // Parsed again with the Russian locale; issues come out in the same order.
+  const russian = schema.safeParse(value, { error: z.locales.ru().localeError });
+  const ruIssues = russian.success ? [] : russian.error.issues;
+  return english.error.issues.map((issue, index) => {
+    const path = formatPath(issue.path);
+    return problemAt(text, offsets && offsetOf(offsets, issue.path), {
+      severity: 'error',
+      code: `schema.${issue.code}`,
+      ...(path ? { path } : {}),
+      message: { en: issue.message, ru: ruIssues[index]?.message ?? issue.message },
+    });
+  });
+}
+
+export function parseScenario(text: string): ParseOutcome<Scenario> {
+  const read = readText(text);
+  if (!('value' in read)) return { ok: false, problems: [read] };
+  const { value, offsets } = read;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      ok: false,
+      problems: [
+        problemAt(text, offsets.get(''), {
+          severity: 'error',
+          code: 'format.notScenario',
+          message: { en: 'A scenario file must contain a JSON object', ru: 'Файл сценария должен содержать JSON-объект' },
+        }),
+      ],
+    };
+  }
+  const raw = value as Record<string, unknown>;
+  const version = scenarioFormatVersion(raw.format);
+  const formatProblem = (code: string, message: ScenarioProblem['message']): ParseOutcome<Scenario> => ({
+    ok: false,
+    problems: [problemAt(text, offsets.get('format') ?? offsets.get(''), { severity: 'error', code, path: 'format', message })],
+  });
+  if (version === undefined) {
+    return formatProblem('format.unknown', {
+      en: `Not a Cairn scenario: "format" must be "cairn.scenario/<version>", got ${JSON.stringify(raw.format) ?? 'nothing'}`,
+      ru: `Это не сценарий Cairn: поле "format" должно быть "cairn.scenario/<версия>", а в файле ${JSON.stringify(raw.format) ?? 'его нет'}`,
+    });
+  }
+  if (version > SCENARIO_FORMAT_VERSION) {
+    return formatProblem('format.newer', {
+      en: `This scenario was saved in format version ${version} by a newer Cairn; this Cairn reads versions up to ${SCENARIO_FORMAT_VERSION}. Update Cairn to open it.`,
+      ru: `Сценарий сохранён в формате версии ${version} более новой версией Cairn; эта версия читает форматы до ${SCENARIO_FORMAT_VERSION}. Обновите Cairn, чтобы открыть его.`,
+    });
+  }
+  if (version < OLDEST_SCENARIO_VERSION) {
+    return formatProblem('format.tooOld', {
+      en: `Scenario format version ${version} is too old to migrate`,
+      ru: `Формат сценария версии ${version} слишком старый для миграции`,
+    });
+  }
+  const migrated = version < SCENARIO_FORMAT_VERSION;
+  const current = migrated ? migrateScenario(raw, version) : raw;
+  // Positions describe the file as written; after a migration paths no longer match it.
+  const problems = schemaProblems(text, scenarioSchema, current, migrated ? undefined : offsets);
+  if (problems.length > 0) return { ok: false, problems };
+  const doc = scenarioSchema.parse(current);
+  return migrated ? { ok: true, doc, migratedFrom: version } : { ok: true, doc };
+}
+
+export function parseProject(text: string): ParseOutcome<Project> {
+  const read = readText(text);
+  if (!('value' in read)) return { ok: false, problems: [read] };
+  const problems = schemaProblems(text, projectSchema, read.value, read.offsets);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, doc: projectSchema.parse(read.value) };
+}
