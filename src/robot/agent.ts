@@ -1,0 +1,257 @@
+import type { HostServices, RunRequest, StartRun } from '../engine/types.js';
+import { ConsumeJobErrorCode, HeartbeatErrorCode, RobotStatus } from '../orchestrator/protocol.js';
+import type { AppStore } from '../store/appStore.js';
+import { createBackoff, sleep } from '../store/backoff.js';
+import { createOutboxWorker } from '../store/outboxWorker.js';
+import { MIN_WORKING_HEARTBEAT_MS, type RobotSettings } from '../store/robotSettings.js';
+import { startAttendedRun, type AttendedRun } from './attended.js';
+import type { JobJournal } from './jobJournal.js';
+import { runJob, type JobEvent } from './jobRunner.js';
+import type { ConsumedJob, HeartbeatAnswer, RobotLink } from './linkTypes.js';
+import { recoverInterruptedRuns } from './recovery.js';
+import { createAgentStatus, type AgentStatus } from './status.js';
+
+/**
+ * The robot agent: the seed's algorithm (shared/seeds/004), as a long-running loop.
+ *   1. heartbeat(Status 2)           — 101: "not registered", retried with backoff
+ *   2. HasNewJob=1 → consumeNextJob  — 102: back to waiting
+ *   3–5. run the job (jobRunner.ts)  — job/update(8), working heartbeats, job/update(final)
+ *   6. heartbeat(Status 2), back to 2
+ * Everything but heartbeats and consumeNextJob goes through the durable outbox.
+ */
+
+export type RobotAgentOptions = {
+  link: RobotLink;
+  store: AppStore;
+  settings: RobotSettings;
+  dataDir: string;
+  startRun: StartRun;
+  hostServices(journal: JobJournal, job?: ConsumedJob): HostServices;
+  /** The seed's framework literally: one pass, exit when there is no job. */
+  once?: boolean;
+  /** Overrides settings.workingHeartbeatMs; still never below the 10 s floor. */
+  workingHeartbeatMs?: number;
+  /**
+   * TEST ONLY: lowers the protocol's 10 s floor for working heartbeats so tests finish quickly.
+   * A real robot must never set it: the Orchestrator expects at most one heartbeat per 10 s.
+   */
+  testOnlyWorkingHeartbeatFloorMs?: number;
+  /** Delays after a failed heartbeat or an unknown robot (default 1 s doubling to 60 s). */
+  retryInitialMs?: number;
+  retryMaxMs?: number;
+  outboxRetryInitialMs?: number;
+  outboxRetryMaxMs?: number;
+  /** How long stopping waits for the outbox to drain before leaving the rest for next start. */
+  drainOnStopMs?: number;
+  onStatus?(status: AgentStatus): void;
+};
+
+export type RobotAgent = {
+  /** Runs until stop() (or, with `once`, until there is no job). Resolves with an exit code. */
+  run(): Promise<number>;
+  /** Soft-stops a running job, delivers what it can, and ends run(). */
+  stop(): Promise<void>;
+  /** Aborts a running job at once (a second Ctrl+C). */
+  abortJob(): void;
+  status(): AgentStatus;
+  /** A run the user started locally, reported as attended (JobType 2). */
+  runAttended(request: RunRequest): AttendedRun;
+};
+
+export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
+  const { link, store, settings } = options;
+  const floor = options.testOnlyWorkingHeartbeatFloorMs ?? MIN_WORKING_HEARTBEAT_MS;
+  const workingHeartbeatMs = Math.max(options.workingHeartbeatMs ?? settings.workingHeartbeatMs, floor);
+  const stopping = new AbortController();
+  const retry = createBackoff(options.retryInitialMs ?? 1000, options.retryMaxMs ?? 60_000);
+  const worker = createOutboxWorker({
+    outbox: store.outbox,
+    robotGuid: link.robotGuid,
+    deliver: (item) => link.deliver(item),
+    classify: (error) => link.classifyDeliveryError(error),
+    retryInitialMs: options.outboxRetryInitialMs,
+    retryMaxMs: options.outboxRetryMaxMs,
+  });
+  const status = createAgentStatus({
+    backlog: () => store.outbox.backlog(link.robotGuid),
+    outboxError: () => worker.state().lastError,
+    onChange: options.onStatus,
+  });
+  let currentAbort: (() => void) | null = null;
+  let attended: AttendedRun | null = null;
+  let busyWithJob = false;
+  let loop: Promise<number> | null = null;
+
+  const onJobEvent = (event: JobEvent) => {
+    if (event.type === 'started') status.set({ state: 'working', job: { guid: event.job.jobGuid, name: event.job.jobName, kind: event.kind } });
+    else if (event.type === 'pid') status.set({ job: { ...status.get().job!, pid: event.pid } });
+    else if (event.type === 'heartbeat') status.set({ lastHeartbeatAt: event.at, message: '' });
+    else if (event.type === 'heartbeatFailed') status.set({ message: `heartbeat failed: ${event.reason}` });
+    else if (event.type === 'command') status.set({ message: `${event.source === 'orchestrator' ? 'Orchestrator' : 'robot'} asked to ${event.command}` });
+  };
+
+  async function heartbeatReady(): Promise<HeartbeatAnswer | null> {
+    try {
+      const answer = await link.heartbeat(RobotStatus.Ready);
+      status.set({ lastHeartbeatAt: Date.now() });
+      return answer;
+    } catch (error) {
+      status.set({ state: 'offline', job: null, message: `Orchestrator ${link.orchestratorUrl} unreachable: ${link.describeError(error)}` });
+      return null;
+    }
+  }
+
+  const notRegistered = () =>
+    status.set({ state: 'notRegistered', job: null, message: `robot ${link.robotGuid} is not registered on ${link.orchestratorUrl}` });
+
+  /** Waits after a failure; false when the robot should give up (once mode) or is stopping. */
+  async function backOff(): Promise<boolean> {
+    if (options.once) return false;
+    await sleep(retry.next(), stopping.signal);
+    return !stopping.signal.aborted;
+  }
+
+  async function executeJob(job: ConsumedJob, lastHeartbeatAt: number): Promise<void> {
+    const jobAbort = new AbortController();
+    currentAbort = () => jobAbort.abort();
+    try {
+      await runJob(
+        {
+          link,
+          outbox: store.outbox,
+          runs: store.runs,
+          wakeOutbox: worker.wake,
+          settings,
+          dataDir: options.dataDir,
+          startRun: options.startRun,
+          hostServices: options.hostServices,
+          workingHeartbeatMs,
+          signal: stopping.signal,
+          abortSignal: jobAbort.signal,
+          onJobEvent,
+        },
+        job,
+        lastHeartbeatAt,
+      );
+    } finally {
+      currentAbort = null;
+    }
+  }
+
+  async function loopOnce(): Promise<'continue' | 'exit' | 'fail'> {
+    if (attended) {
+      status.set({ state: 'working', job: { guid: attended.runGuid, name: 'attended run', kind: 'attended' } });
+      await attended.reported;
+      return 'continue';
+    }
+    const answer = await heartbeatReady();
+    if (!answer) return (await backOff()) ? 'continue' : 'fail';
+    if (answer.code === HeartbeatErrorCode.RobotNotFound) {
+      notRegistered();
+      return (await backOff()) ? 'continue' : 'fail';
+    }
+    retry.reset();
+    if (!answer.hasNewJob || attended) {
+      status.set({ state: 'idle', job: null, message: '' });
+      if (options.once) return 'exit';
+      await sleep(settings.pollIntervalMs, stopping.signal);
+      return 'continue';
+    }
+    busyWithJob = true;
+    try {
+      let consumed;
+      try {
+        consumed = await link.consumeNextJob();
+      } catch (error) {
+        status.set({ state: 'offline', message: `consumeNextJob failed: ${link.describeError(error)}` });
+        return (await backOff()) ? 'continue' : 'fail';
+      }
+      if (consumed.code === ConsumeJobErrorCode.RobotNotFound) {
+        notRegistered();
+        return (await backOff()) ? 'continue' : 'fail';
+      }
+      if (consumed.code !== ConsumeJobErrorCode.NoError || !consumed.job) {
+        // 102: the job went elsewhere (or was cancelled) between heartbeat and consume.
+        status.set({ state: 'idle', job: null, message: consumed.code === ConsumeJobErrorCode.NoNewJob ? '' : consumed.errorText });
+        if (options.once) return 'exit';
+        await sleep(settings.pollIntervalMs, stopping.signal);
+        return 'continue';
+      }
+      await executeJob(consumed.job, status.get().lastHeartbeatAt ?? Date.now());
+      status.set({ state: 'idle', job: null });
+      // Step 6 is the next iteration's Ready heartbeat; when stopping, send it here instead.
+      if (stopping.signal.aborted) await heartbeatReady();
+      return 'continue';
+    } finally {
+      busyWithJob = false;
+    }
+  }
+
+  async function run(): Promise<number> {
+    status.set({ state: 'starting', message: '' });
+    const recovered = recoverInterruptedRuns({ outbox: store.outbox, runs: store.runs, robotGuid: link.robotGuid, wakeOutbox: worker.wake });
+    if (recovered.length) status.set({ message: `reported ${recovered.length} interrupted job(s) as Failed` });
+    worker.start();
+    let exitCode = 0;
+    try {
+      while (!stopping.signal.aborted) {
+        const next = await loopOnce();
+        if (next === 'exit') break;
+        if (next === 'fail') {
+          exitCode = stopping.signal.aborted ? 0 : 1;
+          break;
+        }
+      }
+    } finally {
+      const drainMs = options.drainOnStopMs ?? (options.once ? 30_000 : 5_000);
+      await worker.drain(drainMs);
+      await worker.stop();
+      status.set({ state: 'stopped', job: null });
+    }
+    return exitCode;
+  }
+
+  return {
+    run() {
+      loop ??= run();
+      return loop;
+    },
+    async stop() {
+      status.set({ state: 'stopping' });
+      stopping.abort();
+      await loop;
+      await attended?.reported;
+      await worker.stop();
+    },
+    abortJob: () => currentAbort?.(),
+    status: () => status.get(),
+    runAttended(request) {
+      if (busyWithJob || attended) {
+        const job = status.get().job;
+        throw new Error(`Robot ${link.robotGuid} is busy${job ? ` with ${job.name} (${job.guid})` : ''}; try again when it is done`);
+      }
+      // Attended runs report even when the job loop is not running.
+      worker.start();
+      const run = startAttendedRun(
+        {
+          link,
+          outbox: store.outbox,
+          runs: store.runs,
+          wakeOutbox: worker.wake,
+          startRun: options.startRun,
+          hostServices: (journal) => options.hostServices(journal),
+          workingHeartbeatMs,
+          signal: stopping.signal,
+        },
+        request,
+      );
+      attended = run;
+      status.set({ state: 'working', job: { guid: run.runGuid, name: request.name ?? request.target, kind: 'attended' } });
+      void run.reported.finally(() => {
+        attended = null;
+        status.set({ state: 'idle', job: null });
+      });
+      return run;
+    },
+  };
+}
