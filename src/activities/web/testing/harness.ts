@@ -83,7 +83,7 @@ export async function createHarness(): Promise<Harness> {
     controller,
     async run(block, params) {
       const withDefaults: Record<string, unknown> = {};
-      for (const [name, spec] of Object.entries(block.params)) {
+      for (const [name, spec] of Object.entries(block.params as Record<string, { default?: unknown }>)) {
         withDefaults[name] = params[name] !== undefined ? params[name] : spec.default;
       }
       return block.run({ ...ctx, blockType: block.type }, withDefaults);

@@ -1,0 +1,134 @@
+import { errors, type Locator } from 'playwright-core';
+import { BlockError, param, type BlockContext } from '../../define.js';
+import { firstLine, getSession, type WebSession } from './session.js';
+
+export const findByChoices = ['selector', 'label', 'text', 'placeholder'] as const;
+export type FindBy = (typeof findByChoices)[number];
+
+/** The browser a block acts on: optional, the last opened browser when empty. */
+export const browserParam = {
+  browser: param.expression({
+    title: { en: 'Browser', ru: 'Браузер' },
+    help: {
+      en: 'The result of "Open browser". Empty: the browser opened last.',
+      ru: 'Результат блока «Открыть браузер». Если пусто — последний открытый браузер.',
+    },
+    advanced: true,
+  }),
+};
+
+export const timeoutParam = {
+  timeoutMs: param.number({
+    title: { en: 'Timeout, ms', ru: 'Тайм-аут, мс' },
+    help: { en: 'How long to wait for the element.', ru: 'Сколько ждать появления элемента.' },
+    default: 10_000,
+    advanced: true,
+  }),
+};
+
+/** How a block finds its element: a Playwright selector or the element's label / text / placeholder. */
+export const targetParams = {
+  selector: param.selector({
+    title: { en: 'Element', ru: 'Элемент' },
+    help: {
+      en: 'A selector (css, text=…, role=button[name="OK"], xpath=…) or, with "Find by", the label, text or placeholder.',
+      ru: 'Селектор (css, text=…, role=button[name="OK"], xpath=…) или, в зависимости от «Искать по», подпись поля, текст или подсказка.',
+    },
+    required: true,
+    key: true,
+  }),
+  by: param.choice({
+    title: { en: 'Find by', ru: 'Искать по' },
+    default: 'selector',
+    choices: [
+      { value: 'selector', title: { en: 'Selector', ru: 'Селектору' } },
+      { value: 'label', title: { en: 'Field label', ru: 'Подписи поля' } },
+      { value: 'text', title: { en: 'Visible text', ru: 'Видимому тексту' } },
+      { value: 'placeholder', title: { en: 'Placeholder', ru: 'Подсказке в поле' } },
+    ],
+  }),
+  ...timeoutParam,
+  ...browserParam,
+};
+
+export type TargetValues = { selector: string; by?: string; timeoutMs?: number; browser?: unknown };
+
+export type Found = { session: WebSession; locator: Locator; description: string; timeoutMs: number; startedAt: number };
+
+export function describeTarget(selector: string, by: string | undefined): string {
+  return !by || by === 'selector' ? `selector "${selector}"` : `${by} "${selector}"`;
+}
+
+/** A locator for the target, without waiting (for existence checks). */
+export function locatorFor(session: WebSession, selector: unknown, by: string | undefined): Locator {
+  if (typeof selector !== 'string' || selector.trim() === '') throw new BlockError('Parameter "selector" is empty', 'BAD_INPUT');
+  const scope = session.scope;
+  switch (by ?? 'selector') {
+    case 'selector':
+      return scope.locator(selector).first();
+    case 'label':
+      return scope.getByLabel(selector).first();
+    case 'text':
+      return scope.getByText(selector).first();
+    case 'placeholder':
+      return scope.getByPlaceholder(selector).first();
+    default:
+      throw new BlockError(`Unknown "Find by" value "${by}": use ${findByChoices.join(', ')}`, 'BAD_INPUT');
+  }
+}
+
+/** Waits until the target is in the page; a target that never appears is SELECTOR_NOT_FOUND. */
+export async function findElement(ctx: BlockContext, p: TargetValues, state: 'attached' | 'visible' = 'attached'): Promise<Found> {
+  const session = getSession(p.browser);
+  const locator = locatorFor(session, p.selector, p.by);
+  const timeoutMs = p.timeoutMs ?? 10_000;
+  const description = describeTarget(p.selector, p.by);
+  const startedAt = Date.now();
+  await browserStep(ctx, description, timeoutMs, () => locator.waitFor({ state, timeout: timeoutMs }), 'find');
+  return { session, locator, description, timeoutMs, startedAt };
+}
+
+/** What is left of the block's timeout once the element was found (never below 1 s). */
+export function remaining(found: Found): number {
+  return Math.max(1000, found.timeoutMs - (Date.now() - found.startedAt));
+}
+
+/**
+ * Runs a Playwright step and turns its failures into errors a user understands: a timeout while
+ * finding is SELECTOR_NOT_FOUND, a timeout while acting is TIMEOUT, a malformed selector is
+ * BAD_SELECTOR. Stops promptly when the run is stopped.
+ */
+export async function browserStep<T>(
+  ctx: BlockContext,
+  description: string,
+  timeoutMs: number,
+  step: () => Promise<T>,
+  phase: 'find' | 'act' = 'act',
+): Promise<T> {
+  try {
+    return await untilAborted(ctx.signal, step());
+  } catch (error) {
+    if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
+    if (error instanceof BlockError) throw error;
+    if (error instanceof errors.TimeoutError) {
+      throw phase === 'find'
+        ? new BlockError(`${description} matched nothing after ${timeoutMs} ms`, 'SELECTOR_NOT_FOUND')
+        : new BlockError(`${description}: the element was found but not ready within ${timeoutMs} ms (hidden, disabled or covered)`, 'TIMEOUT');
+    }
+    const message = firstLine(error);
+    if (/not a valid selector|Unexpected token|Unknown engine|while parsing/i.test(message)) {
+      throw new BlockError(`${description} is not a valid selector: ${message}`, 'BAD_SELECTOR');
+    }
+    throw new BlockError(`${description}: ${message}`, 'BROWSER');
+  }
+}
+
+/** Playwright calls cannot be cancelled; this lets the block give up at once (disposal closes the browser). */
+export function untilAborted<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((done, fail) => {
+    const onAbort = () => fail(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(done, fail).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { chromium, type Browser, type BrowserContext, type BrowserServer, type Frame, type Page } from 'playwright-core';
+import { BlockError, type BlockContext, type Disposable } from '../../define.js';
+import { browserArgs, findBrowserExecutable } from './executable.js';
+
+/**
+ * What a scenario variable holds for an open browser: a small JSON value (it is shown in the
+ * debugger and crosses process boundaries), pointing into this process's registry of sessions.
+ */
+export type BrowserHandle = { kind: 'web.browser'; id: string; executable: string };
+
+export function isBrowserHandle(value: unknown): value is BrowserHandle {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'web.browser';
+}
+
+/** One launched browser with the tab and frame the next blocks act on. */
+export class WebSession implements Disposable {
+  readonly id = randomUUID();
+  /** When set, element blocks act inside this frame instead of the page. */
+  frame: Frame | undefined;
+  private closed = false;
+
+  constructor(
+    readonly executable: string,
+    private readonly server: BrowserServer,
+    readonly browser: Browser,
+    readonly context: BrowserContext,
+    public page: Page,
+  ) {}
+
+  get handle(): BrowserHandle {
+    return { kind: 'web.browser', id: this.id, executable: this.executable };
+  }
+
+  get isOpen(): boolean {
+    return !this.closed && this.browser.isConnected();
+  }
+
+  /** Where selectors are looked up: the chosen frame, else the active tab. */
+  get scope(): Page | Frame {
+    return this.frame && !this.frame.isDetached() ? this.frame : this.page;
+  }
+
+  setPage(page: Page): void {
+    this.page = page;
+    this.frame = undefined;
+  }
+
+  onPageClosed(closed: Page): void {
+    const remaining = this.context.pages();
+    if (closed === this.page && remaining.length > 0) this.setPage(remaining[remaining.length - 1]);
+  }
+
+  async dispose(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    sessions.delete(this.id);
+    await this.browser.close().catch(() => undefined);
+    await this.server.close().catch(() => this.server.kill());
+  }
+}
+
+const sessions = new Map<string, WebSession>();
+
+export type LaunchOptions = { headless: boolean; executablePath?: string; timeoutMs: number };
+
+/**
+ * Launches through a browser server so the browser's pid is known: the engine kills it (and its
+ * process group) on abort, and the session is disposed on end or stop.
+ */
+export async function launchSession(ctx: BlockContext, opts: LaunchOptions): Promise<WebSession> {
+  const executable = findBrowserExecutable(opts.executablePath);
+  let server: BrowserServer;
+  try {
+    server = await chromium.launchServer({ executablePath: executable, headless: opts.headless, args: browserArgs, timeout: opts.timeoutMs });
+  } catch (error) {
+    throw new BlockError(`Could not start the browser "${executable}": ${firstLine(error)}`, 'BROWSER_LAUNCH');
+  }
+  const pid = server.process().pid;
+  if (pid) ctx.trackProcess(pid);
+  try {
+    const browser = await chromium.connect(server.wsEndpoint(), { timeout: opts.timeoutMs });
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const session = ctx.use(new WebSession(executable, server, browser, context, page));
+    sessions.set(session.id, session);
+    // When the site closes the active tab, blocks go on in the last tab still open.
+    context.on('page', (opened) => opened.on('close', () => session.onPageClosed(opened)));
+    page.on('close', () => session.onPageClosed(page));
+    return session;
+  } catch (error) {
+    await server.close().catch(() => server.kill());
+    throw new BlockError(`Could not connect to the browser "${executable}": ${firstLine(error)}`, 'BROWSER_LAUNCH');
+  }
+}
+
+/** The session a block acts on: its `browser` parameter, else the most recently opened one. */
+export function getSession(handle: unknown): WebSession {
+  if (handle === undefined || handle === null || handle === '') {
+    const open = [...sessions.values()].filter((s) => s.isOpen);
+    const latest = open.at(-1);
+    if (!latest) throw new BlockError('No browser is open: start with "Open browser" or pass its result in "browser"', 'NO_BROWSER');
+    return latest;
+  }
+  if (!isBrowserHandle(handle)) {
+    throw new BlockError('Parameter "browser" must be the result of "Open browser"', 'BAD_INPUT');
+  }
+  const session = sessions.get(handle.id);
+  if (!session?.isOpen) throw new BlockError('This browser has been closed: open it again with "Open browser"', 'NO_BROWSER');
+  return session;
+}
+
+export function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0];
+}
