@@ -14,7 +14,9 @@ import { superviseExecution } from './supervise.js';
  * Attended runs — started by the user on this machine, not by an Orchestrator job — report too
  * (Cairn's documented extension of the protocol): heartbeats with Status 3, JobType 2 (Attended),
  * the run's local GUID as JobGUID and its name as JobName, the run's logs through the outbox, and
- * Status 2 again when it ends. No job/update is sent: the Orchestrator has no job to update.
+ * Status 2 again when it ends. The final job/update is sent too: an Orchestrator that records
+ * attended runs as jobs (the emulator does, from the first JobType 2 heartbeat) gets the outcome;
+ * one that does not answers 404, and the outbox drops the row as refused.
  */
 
 export type AttendedDeps = {
@@ -73,6 +75,7 @@ export function startAttendedRun(deps: AttendedDeps, request: RunRequest): Atten
     const status = finalStatusFor[outcome.result];
     if (outcome.error) journal.log('Error', outcome.error);
     journal.log(status === JobStatus.Success ? 'Info' : 'Warning', `Attended run "${name}" finished: ${outcome.result}`);
+    journal.status(status);
     deps.runs.finish(runGuid, status, outcome.error);
     try {
       await deps.link.heartbeat(RobotStatus.Ready);

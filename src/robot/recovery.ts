@@ -13,12 +13,10 @@ export function recoverInterruptedRuns(deps: { outbox: Outbox; runs: RobotRunsSt
   for (const run of interrupted) {
     const started = new Date(run.startedAt).toISOString();
     const reason = `The robot stopped while running "${run.name}" (started ${started}): its process was killed or crashed. Reported Failed when the robot started again.`;
-    // Attended runs have no job in the Orchestrator: only the local record changes.
-    if (run.kind === 'orchestrated') {
-      const journal = createJobJournal({ outbox: deps.outbox, robotGuid: deps.robotGuid, jobGuid: run.jobGuid, versionGuid: run.versionGuid ?? undefined, wake: deps.wakeOutbox });
-      journal.log('Error', reason);
-      journal.status(JobStatus.Failed);
-    }
+    // Attended runs too: an Orchestrator without a record of them refuses the update (dropped).
+    const journal = createJobJournal({ outbox: deps.outbox, robotGuid: deps.robotGuid, jobGuid: run.jobGuid, versionGuid: run.versionGuid ?? undefined, wake: deps.wakeOutbox });
+    journal.log('Error', reason);
+    journal.status(JobStatus.Failed);
     deps.runs.finish(run.jobGuid, JobStatus.Failed, reason);
   }
   return interrupted;
