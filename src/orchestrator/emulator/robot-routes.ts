@@ -1,0 +1,154 @@
+import { statements } from '../../store/database.js';
+import { field } from '../form.js';
+import { ConsumeJobErrorCode, HasNewJob, HeartbeatErrorCode, JobStatus, JobType, RobotStatus } from '../protocol.js';
+import { normalizeGuid, type EmulatorContext, type RouteDef } from './context.js';
+import { basicCredential, fail, ok, readForm, type Form } from './http.js';
+import type { Jobs } from './jobs.js';
+
+/**
+ * The seed's three calls, exactly: heartbeat, consumeNextJob (Job/ProcessVersion/Task as JSON
+ * STRINGS), job/update (PUT, and POST as the vendor's reference sends it).
+ */
+
+const str = (form: Form, name: string): string => {
+  const value = field(form, name);
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+/** An integer field within a set of allowed values, or a 400 naming the field and the values. */
+export function intField(form: Form, name: string, allowed: readonly number[], fallback?: number): number {
+  const raw = str(form, name);
+  if (raw === '' && fallback !== undefined) return fallback;
+  const value = Number(raw);
+  if (raw === '' || !Number.isInteger(value) || !allowed.includes(value)) {
+    throw fail(400, `${name} must be one of ${allowed.join(', ')}; got "${raw}".`);
+  }
+  return value;
+}
+
+/** The robot making a seed call: its Basic credential must match the RobotGUID field when sent. */
+function robotOf(req: Parameters<RouteDef['handle']>[0], form: Form): string {
+  const credential = basicCredential(req.raw);
+  const claimed = normalizeGuid(str(form, 'RobotGUID'));
+  if (claimed && claimed !== credential) {
+    throw fail(401, `Authorization carries robot ${credential} but RobotGUID is ${claimed}.`);
+  }
+  return credential;
+}
+
+export function robotRoutes(ctx: EmulatorContext, jobs: Jobs): RouteDef[] {
+  const sql = statements(ctx.db, {
+    robot: 'SELECT guid, name FROM robots WHERE guid = ?',
+    beat: `UPDATE robots SET machine = @machine, ip = @ip, mac = @mac, status = @status, job_guid = @jobGuid,
+           job_name = @jobName, last_heartbeat_at = @at WHERE guid = @guid`,
+    stopRequested: `SELECT guid, status FROM jobs WHERE robot_guid = ? AND status IN (${JobStatus.Aborting}, ${JobStatus.Stopping})
+                    ORDER BY (guid = ?) DESC, updated_at LIMIT 1`,
+    hasNew: `SELECT 1 FROM jobs WHERE robot_guid = ? AND status = ${JobStatus.Pending} AND consumed_at IS NULL LIMIT 1`,
+    next: `SELECT * FROM jobs WHERE robot_guid = ? AND status = ${JobStatus.Pending} AND consumed_at IS NULL
+           ORDER BY priority DESC, created_at, rowid LIMIT 1`,
+    consume: 'UPDATE jobs SET consumed_at = ? WHERE guid = ? AND consumed_at IS NULL',
+    version: 'SELECT guid, process_guid, name, description, file_name FROM versions WHERE guid = ?',
+    task: 'SELECT * FROM tasks WHERE guid = ?',
+  });
+
+  const heartbeat: RouteDef = {
+    methods: ['POST'],
+    pattern: /^\/api\/robot\/heartbeat$/,
+    async handle(req) {
+      const { form } = await readForm(req.raw);
+      const guid = robotOf(req, form);
+      if (!sql.robot.get(guid)) {
+        return ok({ HeartbeatErrorCode: HeartbeatErrorCode.RobotNotFound, ErrorText: `Robot ${guid} not found.`, HasNewJob: HasNewJob.NoJob });
+      }
+      const status = intField(form, 'Status', Object.values(RobotStatus));
+      const jobType = intField(form, 'JobType', Object.values(JobType), JobType.Orchestrated);
+      const jobGuid = normalizeGuid(str(form, 'JobGUID'));
+      const jobName = str(form, 'JobName');
+      const at = ctx.now();
+      sql.beat.run({ guid, machine: str(form, 'Machine'), ip: str(form, 'IP'), mac: str(form, 'MAC'), status, jobGuid, jobName, at });
+      // Cairn's attended runs (JobType 2): the robot's own run GUID becomes a job record.
+      if (jobType === JobType.Attended && status === RobotStatus.Working && jobGuid && !jobs.get(jobGuid)) {
+        jobs.create({ guid: jobGuid, robotGuid: guid, versionGuid: null, name: jobName, type: JobType.Attended, status: JobStatus.InProgress });
+      }
+      let code: number = HeartbeatErrorCode.NoError;
+      let text = '';
+      const stop = sql.stopRequested.get(guid, jobGuid) as { guid: string; status: number } | undefined;
+      if (stop && status === RobotStatus.Working) {
+        const abort = stop.status === JobStatus.Aborting;
+        code = abort ? HeartbeatErrorCode.JobAborting : HeartbeatErrorCode.JobStopping;
+        text = `${abort ? 'Abort' : 'Stop'} requested for job ${stop.guid}.`;
+      }
+      const hasNew = sql.hasNew.get(guid) ? HasNewJob.JobFound : HasNewJob.NoJob;
+      return ok({ HeartbeatErrorCode: code, ErrorText: text, HasNewJob: hasNew });
+    },
+  };
+
+  const consumeNextJob: RouteDef = {
+    methods: ['POST'],
+    pattern: /^\/api\/robot\/consumeNextJob$/,
+    async handle(req) {
+      const { form } = await readForm(req.raw);
+      const guid = robotOf(req, form);
+      const none = { Job: 'null', ProcessVersion: 'null', Task: 'null' };
+      if (!sql.robot.get(guid)) {
+        return ok({ ConsumeJobErrorCode: ConsumeJobErrorCode.RobotNotFound, ErrorText: `Robot ${guid} not found.`, ...none });
+      }
+      if (str(form, 'Status') !== '') intField(form, 'Status', Object.values(RobotStatus));
+      const take = ctx.db.transaction(() => {
+        const job = sql.next.get(guid) as ReturnType<Jobs['get']>;
+        if (job) sql.consume.run(ctx.now(), job.guid);
+        return job;
+      });
+      const job = take();
+      if (!job) return ok({ ConsumeJobErrorCode: ConsumeJobErrorCode.NoNewJob, ErrorText: 'No new job for this robot.', ...none });
+      const version = job.version_guid ? (sql.version.get(job.version_guid) as Record<string, string> | undefined) : undefined;
+      const task = job.task_guid ? (sql.task.get(job.task_guid) as Record<string, unknown> | undefined) : undefined;
+      return ok({
+        ConsumeJobErrorCode: ConsumeJobErrorCode.NoError,
+        ErrorText: '',
+        // JSON strings inside the JSON, as the seed's framework reads them (json.loads).
+        Job: JSON.stringify({
+          GUID: job.guid,
+          Name: job.name,
+          Status: job.status,
+          Priority: job.priority,
+          JobType: job.job_type,
+          ProcessVersionGUID: job.version_guid ?? '',
+          TaskGUID: job.task_guid ?? '',
+          CreatedAt: job.created_at,
+        }),
+        ProcessVersion: version
+          ? JSON.stringify({
+              GUID: version.guid,
+              Name: version.name,
+              ProcessGUID: version.process_guid,
+              Description: version.description,
+              ProcessFileName: version.file_name,
+            })
+          : 'null',
+        Task: task ? JSON.stringify(task) : 'null',
+      });
+    },
+  };
+
+  const jobUpdate: RouteDef = {
+    methods: ['PUT', 'POST'],
+    pattern: /^\/api\/job\/update$/,
+    async handle(req) {
+      const caller = ctx.caller(req.raw);
+      const { form } = await readForm(req.raw);
+      const guid = normalizeGuid(str(form, 'guid'));
+      if (!guid) throw fail(400, 'guid (the job GUID) is required.');
+      const status = intField(form, 'status', Object.values(JobStatus));
+      const job = jobs.get(guid);
+      if (!job) throw fail(404, `Job ${guid} not found.`);
+      if (caller.kind === 'robot' && job.robot_guid !== caller.guid) {
+        throw fail(403, `Job ${guid} belongs to another robot.`);
+      }
+      const updated = jobs.transition(guid, status);
+      return ok({ ErrorCode: 0, ErrorText: '', GUID: updated.guid, Status: updated.status });
+    },
+  };
+
+  return [heartbeat, consumeNextJob, jobUpdate];
+}
