@@ -46,7 +46,9 @@ describe('scenario files', () => {
   });
 
   it('names a missing file', async () => {
-    const error = (await readScenarioFile(join(dir, 'nope.scenario.json')).catch((e: unknown) => e)) as ScenarioLoadError;
+    const error = (await readScenarioFile(join(dir, 'nope.scenario.json')).catch(
+      (e: unknown) => e,
+    )) as ScenarioLoadError;
     expect(error.problems[0].code).toBe('file.read');
     expect(error.message).toContain('file not found');
   });
@@ -70,7 +72,13 @@ describe('scenario files', () => {
 
 describe('projects and run targets', () => {
   beforeEach(async () => {
-    await writeProject(dir, { format: 'cairn.project/1', name: 'demo', version: '1.0.0', main: 'main.scenario.json', dependencies: {} });
+    await writeProject(dir, {
+      format: 'cairn.project/1',
+      name: 'demo',
+      version: '1.0.0',
+      main: 'main.scenario.json',
+      dependencies: {},
+    });
     await writeScenarioFile(join(dir, 'main.scenario.json'), hello);
     await mkdir(join(dir, 'sub'));
     await writeScenarioFile(join(dir, 'sub', 'child.scenario.json'), { ...hello, id: 'child' });

@@ -21,7 +21,9 @@ export class ScenarioLoadError extends Error {
     readonly file: string,
     readonly problems: ScenarioProblem[],
   ) {
-    super(problems.length > 0 ? problems.map((p) => formatProblem(p, file)).join('\n') : `${file}: cannot load`);
+    super(
+      problems.length > 0 ? problems.map((p) => formatProblem(p, file)).join('\n') : `${file}: cannot load`,
+    );
     this.name = 'ScenarioLoadError';
     this.line = problems[0]?.line;
     this.column = problems[0]?.column;
@@ -32,10 +34,16 @@ async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    const cause = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    const ruCause = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'файл не найден' : (error as Error).message;
+    const cause =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+    const ruCause =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'файл не найден' : (error as Error).message;
     throw new ScenarioLoadError(file, [
-      { severity: 'error', code: 'file.read', message: { en: `Cannot read ${file}: ${cause}`, ru: `Не удалось прочитать ${file}: ${ruCause}` } },
+      {
+        severity: 'error',
+        code: 'file.read',
+        message: { en: `Cannot read ${file}: ${cause}`, ru: `Не удалось прочитать ${file}: ${ruCause}` },
+      },
     ]);
   }
 }
@@ -112,7 +120,11 @@ export async function resolveRunTarget(target: string): Promise<RunTarget> {
   const info = await stat(path).catch(() => undefined);
   if (!info) {
     throw new ScenarioLoadError(path, [
-      { severity: 'error', code: 'file.read', message: { en: `Not found: ${path}`, ru: `Не найдено: ${path}` } },
+      {
+        severity: 'error',
+        code: 'file.read',
+        message: { en: `Not found: ${path}`, ru: `Не найдено: ${path}` },
+      },
     ]);
   }
   if (info.isDirectory()) {
@@ -136,7 +148,10 @@ export async function resolveRunTarget(target: string): Promise<RunTarget> {
           severity: 'error',
           code: 'project.mainOutside',
           path: 'main',
-          message: { en: `"main" must point inside the project folder: ${project.main}`, ru: `"main" должен указывать внутрь папки проекта: ${project.main}` },
+          message: {
+            en: `"main" must point inside the project folder: ${project.main}`,
+            ru: `"main" должен указывать внутрь папки проекта: ${project.main}`,
+          },
         },
       ]);
     }

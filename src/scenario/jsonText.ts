@@ -91,12 +91,17 @@ export function readJson(text: string): LocatedJson {
       if (text[pos] !== ':') fail(`Expected ":" after property name "${key}"`);
       pos++;
       // defineProperty: a "__proto__" key must become data, not change the prototype.
-      Object.defineProperty(out, key, { value: readValue([...path, key]), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value: readValue([...path, key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
       skipSpace();
       if (text[pos] === ',') {
-        pos++;
+        const comma = pos++;
         skipSpace();
-        if (text[pos] === '}') fail('Trailing comma before "}"', pos - 1);
+        if (text[pos] === '}') fail('Trailing comma before "}"', comma);
         continue;
       }
       if (text[pos] === '}') {
@@ -119,9 +124,9 @@ export function readJson(text: string): LocatedJson {
       out.push(readValue([...path, out.length]));
       skipSpace();
       if (text[pos] === ',') {
-        pos++;
+        const comma = pos++;
         skipSpace();
-        if (text[pos] === ']') fail('Trailing comma before "]"', pos - 1);
+        if (text[pos] === ']') fail('Trailing comma before "]"', comma);
         continue;
       }
       if (text[pos] === ']') {

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { JsonSyntaxError, readJson } from './jsonText.js';
 import { migrateScenario, OLDEST_SCENARIO_VERSION, scenarioFormatVersion } from './migrate.js';
 import { formatPath, lineColumnAt, type ScenarioProblem } from './problems.js';
-import { projectSchema, SCENARIO_FORMAT_VERSION, scenarioSchema, type Project, type Scenario } from './schema.js';
+import {
+  projectSchema,
+  SCENARIO_FORMAT_VERSION,
+  scenarioSchema,
+  type Project,
+  type Scenario,
+} from './schema.js';
 
 /**
  * JSON text → scenario / project document, with precise problems: syntax errors carry
@@ -11,10 +17,18 @@ import { projectSchema, SCENARIO_FORMAT_VERSION, scenarioSchema, type Project, t
  */
 
 export type ParseOutcome<T> =
-  | { ok: true; doc: T; /** Set when the file was an older format, upgraded in memory. */ migratedFrom?: number }
+  | {
+      ok: true;
+      doc: T;
+      /** Set when the file was an older format, upgraded in memory. */ migratedFrom?: number;
+    }
   | { ok: false; problems: ScenarioProblem[] };
 
-function problemAt(text: string, offset: number | undefined, problem: Omit<ScenarioProblem, 'line' | 'column'>): ScenarioProblem {
+function problemAt(
+  text: string,
+  offset: number | undefined,
+  problem: Omit<ScenarioProblem, 'line' | 'column'>,
+): ScenarioProblem {
   return offset === undefined ? problem : { ...problem, ...lineColumnAt(text, offset) };
 }
 
@@ -73,7 +87,10 @@ export function parseScenario(text: string): ParseOutcome<Scenario> {
         problemAt(text, offsets.get(''), {
           severity: 'error',
           code: 'format.notScenario',
-          message: { en: 'A scenario file must contain a JSON object', ru: 'Файл сценария должен содержать JSON-объект' },
+          message: {
+            en: 'A scenario file must contain a JSON object',
+            ru: 'Файл сценария должен содержать JSON-объект',
+          },
         }),
       ],
     };
@@ -82,7 +99,14 @@ export function parseScenario(text: string): ParseOutcome<Scenario> {
   const version = scenarioFormatVersion(raw.format);
   const formatProblem = (code: string, message: ScenarioProblem['message']): ParseOutcome<Scenario> => ({
     ok: false,
-    problems: [problemAt(text, offsets.get('format') ?? offsets.get(''), { severity: 'error', code, path: 'format', message })],
+    problems: [
+      problemAt(text, offsets.get('format') ?? offsets.get(''), {
+        severity: 'error',
+        code,
+        path: 'format',
+        message,
+      }),
+    ],
   });
   if (version === undefined) {
     return formatProblem('format.unknown', {

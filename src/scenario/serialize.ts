@@ -1,4 +1,13 @@
-import { blockSchema, linkSchema, projectSchema, retrySchema, scenarioSchema, variableSchema, type Project, type Scenario } from './schema.js';
+import {
+  blockSchema,
+  linkSchema,
+  projectSchema,
+  retrySchema,
+  scenarioSchema,
+  variableSchema,
+  type Project,
+  type Scenario,
+} from './schema.js';
 
 /**
  * Document → canonical file text, so git diffs and merges stay readable:
@@ -26,7 +35,11 @@ const retryKeys = keysOf(retrySchema);
 const projectKeys = keysOf(projectSchema);
 
 /** Copies `source` with keys in `order` first; keys not in `order` are dropped. */
-function ordered(source: Record<string, unknown>, order: Shape, nested: Record<string, (value: unknown) => unknown> = {}) {
+function ordered(
+  source: Record<string, unknown>,
+  order: Shape,
+  nested: Record<string, (value: unknown) => unknown> = {},
+) {
   const out: Record<string, unknown> = {};
   for (const key of order) {
     const value = source[key];
@@ -49,7 +62,11 @@ export function canonicalScenario(doc: Scenario): Record<string, unknown> {
     variables: (list) => (list as Scenario['variables']).map((v) => ordered(v, variableKeys)),
     blocks: (list) =>
       (list as Scenario['blocks']).map((b) =>
-        ordered(b, blockKeys, { params: sortedKeys, outputs: sortedKeys, retry: (r) => ordered(r as Record<string, unknown>, retryKeys) }),
+        ordered(b, blockKeys, {
+          params: sortedKeys,
+          outputs: sortedKeys,
+          retry: (r) => ordered(r as Record<string, unknown>, retryKeys),
+        }),
       ),
     links: (list) => (list as Scenario['links']).map((l) => ordered(l, linkKeys)),
   });

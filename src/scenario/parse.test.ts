@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { parseProject, parseScenario } from './parse.js';
+import type { ScenarioProblem } from './problems.js';
+
+function problemsOf(text: string): ScenarioProblem[] {
+  const outcome = parseScenario(text);
+  if (outcome.ok) throw new Error('expected problems');
+  return outcome.problems;
+}
+
+const valid = `{
+  "format": "cairn.scenario/1",
+  "id": "s1",
+  "name": "Demo",
+  "blocks": [
+    { "id": "start", "type": "core.start", "at": [0, 0] },
+    { "id": "log", "type": "core.log", "params": { "message": "hi" } }
+  ]
+}`;
+
+describe('parseScenario', () => {
+  it('reads a valid document and fills defaults', () => {
+    const outcome = parseScenario(valid);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.doc.blocks[1]).toEqual({
+      id: 'log',
+      type: 'core.log',
+      at: [0, 0],
+      params: { message: 'hi' },
+    });
+    expect(outcome.doc.links).toEqual([]);
+    expect(outcome.migratedFrom).toBeUndefined();
+  });
+
+  it('reports a syntax error with line and column', () => {
+    const [problem] = problemsOf('{\n  "format": "cairn.scenario/1",\n  "id": "s1",\n  "name": "x",\n}\n');
+    expect(problem).toMatchObject({ code: 'json.syntax', line: 4, column: 14 });
+    expect(problem.message.en).toContain('Trailing comma');
+    expect(problem.message.ru).toContain('Ошибка синтаксиса JSON');
+  });
+
+  it('reports an unterminated string where it breaks', () => {
+    const [problem] = problemsOf('{\n  "name": "abc\n}');
+    expect(problem).toMatchObject({ code: 'json.syntax', line: 2, column: 15 });
+  });
+
+  it('reports schema errors with the JSON path and the position of the value', () => {
+    const text = valid.replace('"at": [0, 0]', '"at": [0, "top"]');
+    const [problem] = problemsOf(text);
+    expect(problem).toMatchObject({
+      code: 'schema.invalid_type',
+      path: 'blocks[0].at[1]',
+      line: 6,
+      column: 54,
+    });
+    expect(problem.message.ru).toMatch(/ожидалось число/);
+  });
+
+  it('points a missing required field at its object', () => {
+    const [problem] = problemsOf(valid.replace('"id": "log", ', ''));
+    expect(problem).toMatchObject({ path: 'blocks[1].id', line: 7, column: 5 });
+  });
+
+  it('refuses a newer format in both languages', () => {
+    const [problem] = problemsOf(valid.replace('cairn.scenario/1', 'cairn.scenario/2'));
+    expect(problem).toMatchObject({ code: 'format.newer', path: 'format', line: 2, column: 13 });
+    expect(problem.message.en).toContain('newer Cairn');
+    expect(problem.message.ru).toContain('более новой версией Cairn');
+  });
+
+  it('refuses a document that is not a scenario', () => {
+    expect(problemsOf('{"name": "x"}')[0].code).toBe('format.unknown');
+    expect(problemsOf('[1, 2]')[0].code).toBe('format.notScenario');
+  });
+
+  it('keeps a "__proto__" key as data', () => {
+    const outcome = parseScenario(valid.replace('"message": "hi"', '"__proto__": { "polluted": true }'));
+    expect(outcome.ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('parseProject', () => {
+  it('fills defaults and reports a bad version with its path', () => {
+    const ok = parseProject('{ "name": "p", "version": "1.2.3" }');
+    expect(ok.ok && ok.doc).toMatchObject({
+      format: 'cairn.project/1',
+      main: 'main.scenario.json',
+      dependencies: {},
+    });
+    const bad = parseProject('{ "name": "p", "version": "one" }');
+    expect(!bad.ok && bad.problems[0]).toMatchObject({ path: 'version', line: 1, column: 27 });
+  });
+});
