@@ -179,6 +179,9 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
       }
       await executeJob(consumed.job, status.get().lastHeartbeatAt ?? Date.now());
       status.set({ state: 'idle', job: null });
+      // The seed sends job/update(final) before heartbeat(Ready): give the outbox a moment to
+      // deliver it first (bounded — an unreachable Orchestrator must not hold the loop).
+      await worker.drain(Math.min(workingHeartbeatMs, MIN_WORKING_HEARTBEAT_MS));
       // Step 6 is the next iteration's Ready heartbeat; when stopping, send it here instead.
       if (stopping.signal.aborted) await heartbeatReady();
       return 'continue';

@@ -1,12 +1,172 @@
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { StartRun } from '../../engine/types.js';
+import { openRobot } from '../../robot/robot.js';
+import { formatStatusLine, type AgentStatus } from '../../robot/status.js';
+import { openAppStore } from '../../store/appStore.js';
+import { robotSettingsSchema, type RobotSettings } from '../../store/robotSettings.js';
+import { appDatabaseFile } from '../../robot/robot.js';
 import type { CliCommand } from '../command.js';
 
-// Placeholder until its issue lands; replaced by the real command.
+const usage = 'cairn robot --orchestrator URL --guid GUID [--scripts-dir DIR] [--insecure] [--once] [--data DIR] [--poll-interval S] [--python PATH]';
+
+const help = `${usage}
+
+Runs the robot agent: heartbeats to the Orchestrator, takes its jobs, runs them (Cairn packages
+in the engine, or the Python framework's scripts), and reports their logs and status through a
+durable outbox. Settings are saved in the data folder, so later starts need no flags.
+
+  --orchestrator URL   Orchestrator base URL, e.g. http://192.168.1.111:4500
+  --guid GUID          this robot's GUID (registered in the Orchestrator)
+  --scripts-dir DIR    folder of Python scripts (ProcessVersion.Name is relative to it)
+  --insecure           skip TLS certificate checks for this Orchestrator (not recommended)
+  --once               the seed's framework: one pass, exit when there is no job
+  --data DIR           data folder (database, package cache); default ~/.cairn/robot
+  --poll-interval S    seconds between idle heartbeats (default 10)
+  --python PATH        Python interpreter for script jobs (default python3)
+
+Ctrl+C stops cleanly (a running job is soft-stopped first); a second Ctrl+C aborts the job.`;
+
+function defaultDataDir(): string {
+  return process.env.CAIRN_ROBOT_DATA ?? path.join(os.homedir(), '.cairn', 'robot');
+}
+
+type Flags = {
+  orchestrator?: string;
+  guid?: string;
+  'scripts-dir'?: string;
+  insecure?: boolean;
+  once?: boolean;
+  data?: string;
+  'poll-interval'?: string;
+  python?: string;
+  help?: boolean;
+};
+
+/** Flags over the settings saved by an earlier start. */
+function resolveSettings(flags: Flags, dataDir: string): RobotSettings {
+  const store = openAppStore(appDatabaseFile(dataDir));
+  let saved: RobotSettings | null;
+  try {
+    saved = store.settings.load();
+  } finally {
+    store.close();
+  }
+  const pollSeconds = flags['poll-interval'] === undefined ? undefined : Number(flags['poll-interval']);
+  if (pollSeconds !== undefined && !(pollSeconds >= 0.1)) throw new Error(`--poll-interval must be a number of seconds ≥ 0.1, got "${flags['poll-interval']}"`);
+  const orchestratorUrl = flags.orchestrator ?? saved?.orchestratorUrl;
+  const robotGuid = flags.guid ?? saved?.robotGuid;
+  if (!orchestratorUrl || !robotGuid) throw new Error('the first start needs --orchestrator URL and --guid GUID (they are saved for later starts)');
+  const parsed = robotSettingsSchema.safeParse({
+    ...saved,
+    orchestratorUrl,
+    robotGuid,
+    insecureTls: flags.insecure ?? saved?.insecureTls,
+    scriptsDir: flags['scripts-dir'] ? path.resolve(flags['scripts-dir']) : saved?.scriptsDir,
+    pythonPath: flags.python ?? saved?.pythonPath,
+    pollIntervalMs: pollSeconds === undefined ? saved?.pollIntervalMs : Math.round(pollSeconds * 1000),
+  });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  return parsed.data;
+}
+
+/** One status line: rewritten in place on a terminal, printed on each change otherwise. */
+function createStatusDisplay(tty: boolean): { show(status: AgentStatus): void; close(): void } {
+  let last: AgentStatus | null = null;
+  let printedKey = '';
+  const render = () => {
+    if (!last) return;
+    const line = formatStatusLine(last);
+    if (tty) {
+      process.stdout.write(`\r\x1b[2K${line.slice(0, (process.stdout.columns || 120) - 1)}`);
+      return;
+    }
+    const key = `${last.state}|${last.job?.guid ?? ''}|${last.message}`;
+    if (key !== printedKey) console.log(line);
+    printedKey = key;
+  };
+  const timer = tty ? setInterval(render, 1000) : undefined;
+  return {
+    show(status) {
+      last = status;
+      render();
+    },
+    close() {
+      clearInterval(timer);
+      if (tty) process.stdout.write('\n');
+    },
+  };
+}
+
+async function loadStartRun(): Promise<StartRun> {
+  const engine = await import('../../engine/runner/index.js');
+  return engine.startRun;
+}
+
 export const command: CliCommand = {
   name: 'robot',
-  summary: 'not built yet',
-  usage: 'cairn robot',
-  async run() {
-    console.error('cairn robot: not built yet');
-    return 1;
+  summary: 'Run the robot agent: take Orchestrator jobs, run them, report through a durable outbox',
+  usage,
+  async run(argv) {
+    let flags: Flags;
+    try {
+      flags = parseArgs({
+        args: argv,
+        options: {
+          orchestrator: { type: 'string' },
+          guid: { type: 'string' },
+          'scripts-dir': { type: 'string' },
+          insecure: { type: 'boolean' },
+          once: { type: 'boolean' },
+          data: { type: 'string' },
+          'poll-interval': { type: 'string' },
+          python: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+      }).values;
+    } catch (error) {
+      console.error(`cairn robot: ${(error as Error).message}\n${usage}`);
+      return 2;
+    }
+    if (flags.help) {
+      console.log(help);
+      return 0;
+    }
+    const dataDir = path.resolve(flags.data ?? defaultDataDir());
+    let settings: RobotSettings;
+    try {
+      settings = resolveSettings(flags, dataDir);
+    } catch (error) {
+      console.error(`cairn robot: ${(error as Error).message}`);
+      return 2;
+    }
+    if (settings.insecureTls) console.warn(`cairn robot: WARNING — TLS certificates of ${settings.orchestratorUrl} are NOT verified (--insecure).`);
+
+    const display = createStatusDisplay(Boolean(process.stdout.isTTY));
+    const robot = openRobot({
+      dataDir,
+      settings,
+      startRun: await loadStartRun(),
+      warn: (line) => console.warn(line),
+      agent: { once: flags.once, onStatus: (status) => display.show(status) },
+    });
+    let interrupts = 0;
+    const onSignal = () => {
+      interrupts += 1;
+      if (interrupts === 1) void robot.agent.stop();
+      else robot.agent.abortJob();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    try {
+      return await robot.agent.run();
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      await robot.close();
+      display.close();
+    }
   },
 };
