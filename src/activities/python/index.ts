@@ -1,4 +1,5 @@
 import type { AnyBlockDefinition } from '../define.js';
+import { runPython } from './run-script.js';
 
 /** The python blocks, in palette order. */
-export const pythonBlocks: AnyBlockDefinition[] = [];
+export const pythonBlocks: AnyBlockDefinition[] = [runPython];
