@@ -84,6 +84,9 @@ export const problemSchema = z.object({
   blockId: z.string().optional(),
   /** JSON path inside the document, e.g. `blocks[3].params.x`. */
   path: z.string().optional(),
+  /** 1-based position in the file text, where known. */
+  line: z.number().optional(),
+  column: z.number().optional(),
   message: localizedTextSchema,
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -1,0 +1,69 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { toHostServices } from '../../engine/services.js';
+import type { RunHandle, StartRun } from '../../engine/types.js';
+import type { Emit, Handlers } from '../context.js';
+import { ApiError } from '../errors.js';
+import type { DialogBroker } from './dialogs.js';
+
+type RunHandlers = Pick<Handlers, 'run.start' | 'run.stop' | 'run.abort' | 'run.debug'>;
+
+export type RunControl = RunHandlers & {
+  /** Aborts every run still going (the app is closing): no runner outlives the UI. */
+  abortAll(): Promise<void>;
+};
+
+/**
+ * Runs saved scenario files in the engine's runner process. Every RunEvent is forwarded as a
+ * `run.event`; the blocks' dialogs become `dialog.request` events through the broker.
+ */
+export function createRunHandlers(startRun: StartRun, emit: Emit, dialogs: DialogBroker): RunControl {
+  const runs = new Map<string, RunHandle>();
+
+  const find = (runId: string) => {
+    const run = runs.get(runId);
+    if (!run) throw new ApiError('not_found', `No active run ${runId} (it has finished or never started)`);
+    return run;
+  };
+
+  return {
+    async 'run.start'({ path, mode, breakpoints, startAt, args }) {
+      const target = resolve(path);
+      if (!(await stat(target).catch(() => undefined))?.isFile()) {
+        throw new ApiError('not_found', `Scenario file not found: ${target}`);
+      }
+      let runId = '';
+      const handle = startRun(
+        { target, mode, args, debug: mode === 'debug' ? { breakpoints, startAt } : undefined },
+        toHostServices(dialogs.servicesFor(() => runId)),
+      );
+      runId = handle.runId;
+      runs.set(runId, handle);
+      handle.onEvent((event) => emit('run.event', { runId, event }));
+      void handle.done
+        .catch(() => undefined) // the engine reports failures as run.finished; nothing to add here
+        .finally(() => {
+          runs.delete(runId);
+          dialogs.cancelRun(runId);
+        });
+      return { runId };
+    },
+    async 'run.stop'({ runId }) {
+      find(runId).stop();
+      return {};
+    },
+    async 'run.abort'({ runId }) {
+      find(runId).abort();
+      return {};
+    },
+    async 'run.debug'({ runId, command }) {
+      find(runId).debug(command);
+      return {};
+    },
+    async abortAll() {
+      const active = [...runs.values()];
+      for (const run of active) run.abort();
+      await Promise.allSettled(active.map((run) => run.done));
+    },
+  };
+}

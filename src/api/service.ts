@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { catalogInfo } from '../activities/catalog.js';
+import { startRun as engineStartRun } from '../engine/runner/index.js';
+import type { StartRun } from '../engine/types.js';
+import { commands, events, isCommandName, type EventName, type EventPayload } from './contract.js';
+import type { Emit, Handlers } from './context.js';
+import { ApiError } from './errors.js';
+import { createDialogBroker } from './handlers/dialogs.js';
+import { listFolder } from './handlers/fsList.js';
+import { createProjectHandlers } from './handlers/projects.js';
+import { createRecoveryStore } from './handlers/recovery.js';
+import { createRunHandlers } from './handlers/runs.js';
+import { createScenarioHandlers } from './handlers/scenarios.js';
+import { createSettingsStore } from './handlers/settings.js';
+import { validateDocument } from './handlers/validation.js';
+import { createScenarioWatcher } from './handlers/watcher.js';
+
+
+export type ServiceOptions = {
+  /** The app data folder: settings, recovery copies. Created if missing. */
+  dataDir: string;
+  mode: 'electron' | 'browser';
+  /** A project named on the command line; `app.info` tells the UI to open it. */
+  projectDir?: string;
+  /** The engine's runner by default. */
+  startRun?: StartRun;
+  /** The project template (resources/templates/project by default). */
+  templateDir?: string;
+};
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** The one implementation of the contract. Transports only move frames to `call` and from `onEvent`. */
+export type ApiService = {
+  /** Validates the arguments, runs the command, validates the result. Throws `ApiError`. */
+  call(command: string, args: unknown): Promise<unknown>;
+  onEvent(listener: EventListener): () => void;
+  /** Aborts runs, stops watching files. */
+  dispose(): Promise<void>;
+};
+
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export function createService(options: ServiceOptions): ApiService {
+  const dataDir = resolve(options.dataDir);
+  const listeners = new Set<EventListener>();
+  const emit: Emit = (event, payload) => {
+    const checked = events[event].safeParse(payload);
+    if (!checked.success) console.error(`cairn api: event "${event}" does not match the contract: ${checked.error.message}`);
+    for (const listener of listeners) listener(event, (checked.success ? checked.data : payload) as typeof payload);
+  };
+
+  const settings = createSettingsStore(dataDir);
+  const recovery = createRecoveryStore(dataDir);
+  const watcher = createScenarioWatcher(emit);
+  const dialogs = createDialogBroker(emit);
+  const runs = createRunHandlers(options.startRun ?? engineStartRun, emit, dialogs);
+  const ready = mkdir(dataDir, { recursive: true });
+
+  const handlers: Handlers = {
+    async 'app.info'() {
+      return { version, mode: options.mode, dataDir, platform: process.platform, projectDir: options.projectDir && resolve(options.projectDir) };
+    },
+    async 'catalog.list'() {
+      return catalogInfo();
+    },
+    ...createProjectHandlers(settings, options.templateDir),
+    ...createScenarioHandlers(watcher, recovery),
+    async 'scenario.validate'({ doc }) {
+      return { problems: validateDocument(doc) };
+    },
+    'recovery.write': recovery['recovery.write'],
+    'recovery.list': recovery['recovery.list'],
+    'recovery.read': recovery['recovery.read'],
+    'recovery.discard': recovery['recovery.discard'],
+    'run.start': runs['run.start'],
+    'run.stop': runs['run.stop'],
+    'run.abort': runs['run.abort'],
+    'run.debug': runs['run.debug'],
+    async 'dialog.answer'({ requestId, result }) {
+      dialogs.answer(requestId, result);
+      return {};
+    },
+    'fs.list': listFolder,
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => settings.update(patch),
+  };
+
+  return {
+    async call(command, args) {
+      if (!isCommandName(command)) throw new ApiError('unknown_command', `Unknown command "${String(command)}"`);
+      const spec = commands[command];
+      const parsed = spec.args.safeParse(args ?? {});
+      if (!parsed.success) {
+        throw new ApiError('invalid_args', `Invalid arguments for "${command}":\n${z.prettifyError(parsed.error)}`);
+      }
+      await ready;
+      const handler = handlers[command] as (args: unknown) => Promise<unknown>;
+      const result = spec.result.safeParse(await handler(parsed.data));
+      if (!result.success) {
+        // A bug on our side, never the caller's: say so instead of sending a malformed result.
+        throw new ApiError('invalid_result', `"${command}" produced a result outside the contract:\n${z.prettifyError(result.error)}`);
+      }
+      return result.data;
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async dispose() {
+      watcher.close();
+      await runs.abortAll();
+      listeners.clear();
+    },
+  };
+}
