@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import busboy from 'busboy';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BlockError } from '../define.js';
-import { createHarness, type Harness } from '../web/testing/harness.js';
+import { createHarness, type Harness } from '../testing/harness.js';
 import { httpRequest } from './request.js';
 import { httpDownload } from './download.js';
 
@@ -32,7 +32,7 @@ function parseMultipart(req: IncomingMessage): Promise<Multipart> {
     bb.on('file', (name, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => (out.files[name] = { name: info.filename, text: Buffer.concat(chunks).toString('utf8') }));
+      stream.on('end', () => (out.files[name] = { name: info.filename ?? '', text: Buffer.concat(chunks).toString('utf8') }));
     });
     bb.on('close', () => done(out));
     req.pipe(bb);

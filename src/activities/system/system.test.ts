@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../web/testing/harness.js';
+import { createHarness, type Harness } from '../testing/harness.js';
 import { runCommand } from './run-command.js';
 import { getEnv, setEnv } from './environment.js';
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BlockError } from '../define.js';
-import { createHarness, type Harness } from './testing/harness.js';
+import { createHarness, type Harness } from '../testing/harness.js';
 import { closeBrowser, goTo, openBrowser } from './browser.js';
 import { waitForElement } from './wait.js';
 import { getText } from './read.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from './testing/harness.js';
+import { createHarness, type Harness } from '../testing/harness.js';
 import { startTestSite, type TestSite } from './testing/site.js';
 import { goTo, openBrowser } from './browser.js';
 import { click, hover } from './mouse.js';
