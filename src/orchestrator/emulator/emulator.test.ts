@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type EmulatorHandle } from './server.js';
+import { createAdminClient, type AdminClient } from './admin-client.js';
+import { DEMO_ROBOT_GUID, JobStatus } from '../protocol.js';
+import { unpackProject } from '../../publish/package.js';
+
+// The emulator is strict like a real server: raw HTTP, exact answers and refusals.
+
+let emulator: EmulatorHandle;
+let admin: AdminClient;
+let robot: string;
+let versionGuid: string;
+
+const basic = (guid: string): string => `Basic ${Buffer.from(guid).toString('base64')}`;
+
+async function post(path: string, fields: Record<string, string | number>, auth?: string, method = 'POST') {
+  const response = await fetch(`${emulator.url}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(auth ? { Authorization: auth } : {}) },
+    body: new URLSearchParams(Object.entries(fields).map(([k, v]) => [k, String(v)])).toString(),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  admin = createAdminClient(emulator.url);
+  robot = (await admin.addRobot('strict')).guid;
+  versionGuid = (await admin.addVersion((await admin.addProcess('P')).guid, 'script')).guid;
+});
+afterAll(async () => {
+  await emulator.close();
+});
+
+describe('authentication', () => {
+  it('refuses a missing, malformed or mismatched credential with 401 and a reason', async () => {
+    const missing = await post('/api/robot/heartbeat', { RobotGUID: robot, Status: 2 });
+    expect(missing).toMatchObject({ status: 401, body: { ErrorCode: 401 } });
+    expect(missing.body.ErrorText).toMatch(/Missing Authorization header/);
+    expect((await post('/api/robot/heartbeat', { RobotGUID: robot, Status: 2 }, 'Bearer abc')).body.ErrorText).toMatch(/Basic base64/);
+    const other = '11111111-2222-4333-8444-555555555555';
+    const mismatch = await post('/api/robot/heartbeat', { RobotGUID: other, Status: 2 }, basic(robot));
+    expect(mismatch.status).toBe(401);
+    expect(mismatch.body.ErrorText).toMatch(/RobotGUID is 11111111/);
+    expect((await post('/api/job/update', { guid: 'x', status: 8 }, basic(other))).status).toBe(401);
+  });
+
+  it('answers an unknown robot with code 101 on the robot calls', async () => {
+    const ghost = '0badc0de-0000-4000-8000-000000000000';
+    expect(await post('/api/robot/heartbeat', { RobotGUID: ghost, Status: 2 }, basic(ghost))).toMatchObject({
+      status: 200,
+      body: { HeartbeatErrorCode: 101, HasNewJob: 0 },
+    });
+    expect((await post('/api/robot/consumeNextJob', { RobotGUID: ghost }, basic(ghost))).body.ConsumeJobErrorCode).toBe(101);
+  });
+});
+
+describe('robot protocol', () => {
+  it('refuses bad Status and JobType values with an error code and text', async () => {
+    const bad = await post('/api/robot/heartbeat', { RobotGUID: robot, Status: 7 }, basic(robot));
+    expect(bad).toMatchObject({ status: 400, body: { ErrorCode: 400 } });
+    expect(bad.body.ErrorText).toMatch(/Status must be one of 0, 1, 2, 3; got "7"/);
+    const type = await post('/api/robot/heartbeat', { RobotGUID: robot, Status: 2, JobType: 5 }, basic(robot));
+    expect(type.body.ErrorText).toMatch(/JobType must be one of 1, 2/);
+  });
+
+  it('answers consumeNextJob with Job and ProcessVersion as JSON strings', async () => {
+    const { guid } = await admin.addJob(robot, versionGuid);
+    const { body } = await post('/api/robot/consumeNextJob', { RobotGUID: robot }, basic(robot));
+    expect(body.ConsumeJobErrorCode).toBe(0);
+    expect(typeof body.Job).toBe('string');
+    expect(JSON.parse(body.Job as string)).toMatchObject({ GUID: guid });
+    expect(JSON.parse(body.ProcessVersion as string)).toMatchObject({ GUID: versionGuid, Name: 'script' });
+    expect(JSON.parse(body.Task as string)).toBeNull();
+    const again = await post('/api/robot/consumeNextJob', { RobotGUID: robot }, basic(robot));
+    expect(again.body).toMatchObject({ ConsumeJobErrorCode: 102 });
+  });
+
+  it('job/update accepts PUT and POST, refuses bad statuses, foreign and finished jobs', async () => {
+    const { guid } = await admin.addJob(robot, versionGuid);
+    expect((await post('/api/job/update', { guid, status: 8 }, basic(robot), 'PUT')).status).toBe(200);
+    expect((await post('/api/job/update', { guid, status: 8 }, basic(robot), 'POST')).status).toBe(200); // same status again: fine
+    const bad = await post('/api/job/update', { guid, status: 9 }, basic(robot), 'PUT');
+    expect(bad).toMatchObject({ status: 400 });
+    expect(bad.body.ErrorText).toMatch(/status must be one of 0, 1, 2, 3, 4, 5, 6, 7, 8; got "9"/);
+    expect((await post('/api/job/update', { guid: 'no-such-job', status: 4 }, basic(robot), 'PUT')).status).toBe(404);
+
+    const other = (await admin.addRobot('other')).guid;
+    expect((await post('/api/job/update', { guid, status: 4 }, basic(other), 'PUT')).status).toBe(403);
+
+    expect((await post('/api/job/update', { guid, status: 4 }, basic(robot), 'PUT')).status).toBe(200);
+    const late = await post('/api/job/update', { guid, status: 8 }, basic(robot), 'PUT');
+    expect(late.status).toBe(409);
+    expect(late.body.ErrorText).toMatch(/already Success\(4\); it cannot become InProgress\(8\)/);
+    const job = await admin.job(guid);
+    expect(job.history.map((h) => h.status)).toEqual([1, 8, 4]);
+    expect(job.history.every((h) => !Number.isNaN(Date.parse(h.at)))).toBe(true);
+  });
+
+  it('stopping a job no robot has started ends it at once', async () => {
+    const { guid } = await admin.addJob(robot, versionGuid);
+    expect((await admin.stopJob(guid)).status).toBe(JobStatus.Stopped);
+    const { body } = await post('/api/robot/heartbeat', { RobotGUID: robot, Status: 2 }, basic(robot));
+    expect(body).toMatchObject({ HeartbeatErrorCode: 0, HasNewJob: 0 });
+  });
+
+  it('journals every request for /admin/requests, filtered by robot and path', async () => {
+    const quiet = (await admin.addRobot('journal')).guid;
+    for (let i = 0; i < 3; i += 1) await post('/api/robot/heartbeat', { RobotGUID: quiet, Status: 2 }, basic(quiet));
+    await post('/api/robot/consumeNextJob', { RobotGUID: quiet }, basic(quiet));
+    const beats = await admin.requests({ robotGuid: quiet, path: '/api/robot/heartbeat' });
+    expect(beats.count).toBe(3);
+    expect(beats.requests[0]).toMatchObject({ method: 'POST', path: '/api/robot/heartbeat', robotGuid: quiet, status: 200 });
+    expect((await admin.requests({ robotGuid: quiet })).count).toBe(4);
+  });
+
+  it('answers unknown calls 404 and wrong methods 405, and wants form bodies', async () => {
+    expect((await post('/api/robot/nope', {}, basic(robot))).status).toBe(404);
+    expect((await fetch(`${emulator.url}/api/robot/heartbeat`)).status).toBe(405);
+    const json = await fetch(`${emulator.url}/api/robot/heartbeat`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: basic(robot) },
+      body: JSON.stringify({ RobotGUID: robot, Status: 2 }),
+    });
+    expect(json.status).toBe(415);
+  });
+
+  it('refuses a version upload without the ProcessFile', async () => {
+    const form = new FormData();
+    form.append('ProcessGuid', 'x');
+    form.append('Name', '1.0.0');
+    const response = await fetch(`${emulator.url}/api/processVersion/create`, { method: 'POST', body: form, headers: { Authorization: basic(robot) } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/ProcessFile/);
+  });
+});
+
+describe('demo seed and persistence', () => {
+  it('seeds a new database once, with the demo robot, a packed sample and a Pending job, and keeps data across restarts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cairn-emu-'));
+    const dbFile = join(dir, 'orchestrator.sqlite');
+    try {
+      const first = await startEmulator({ dbFile, seedDemo: true });
+      expect(first.demo?.robotGuid).toBe(DEMO_ROBOT_GUID);
+      const jobs = await createAdminClient(first.url).jobs(DEMO_ROBOT_GUID);
+      expect(jobs.jobs).toMatchObject([{ status: JobStatus.Pending, version_guid: first.demo?.versionGuid }]);
+      const pkg = await fetch(`${first.url}/api/processVersion/download/${first.demo?.versionGuid}`, { headers: { Authorization: basic(DEMO_ROBOT_GUID) } });
+      const files = await unpackProject(Buffer.from(await pkg.arrayBuffer()), join(dir, 'demo'));
+      expect(files).toContain('cairn.project.json');
+      await first.close();
+
+      const second = await startEmulator({ dbFile, seedDemo: true });
+      expect(second.demo).toBeNull();
+      expect((await createAdminClient(second.url).jobs(DEMO_ROBOT_GUID)).count).toBe(1);
+      await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
