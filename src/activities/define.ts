@@ -126,6 +126,16 @@ export type BlockVariables = {
 };
 
 /**
+ * The state of one entry into a loop block (`loop: true`). `iteration` is 0 when control enters
+ * the loop from outside and grows each time the body path comes back; `state` is the block's own
+ * memory across iterations (forEach keeps its items there).
+ */
+export type LoopState = { readonly iteration: number; state: unknown };
+
+/** A handler returning this port ends the current (sub)scenario at once, even inside a loop. */
+export const END_PORT = '$end';
+
+/**
  * What a handler sees of the run. Services that live outside the runner process (dialogs shown
  * to the user, the Orchestrator client and its outbox) are reached through `host.request`.
  */
@@ -150,6 +160,13 @@ export type BlockContext = {
   resolvePath(path: string): string;
   /** Calls a service of the process that started the run (dialogs, Orchestrator). */
   host: { request<T = unknown>(method: string, params: unknown): Promise<T> };
+  /** Set by the engine for loop blocks (`loop: true`) only. */
+  readonly loop?: LoopState;
+  /**
+   * Runs another scenario of the project (path relative to the project folder) with its own
+   * variables; resolves with its `out`/`inout` variables. Provided by the engine (core.invoke).
+   */
+  invokeScenario?(path: string, args: Record<string, unknown>): Promise<Record<string, unknown>>;
 };
 
 export type BlockResult = { port?: string; outputs?: Record<string, unknown> } | void;

@@ -25,6 +25,11 @@ export type RunRequest = {
   debug?: DebugOptions;
   /** A name for logs and the Orchestrator (defaults to the scenario name). */
   name?: string;
+  /**
+   * Emit `block.started` / `block.finished` for every block (live highlight, profiling). Off by
+   * default in both modes: at millions of blocks the events would cost more than the blocks.
+   */
+  trace?: boolean;
 };
 
 export type RunErrorInfo = {

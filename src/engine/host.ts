@@ -1,0 +1,13 @@
+import type { HostRequest } from './run.js';
+import type { HostServices } from './types.js';
+
+/** Calls the starting process's services; a missing method is a clear error for the block. */
+export function hostRequestFor(services: HostServices): HostRequest {
+  return (method, params) => {
+    const service = services[method];
+    if (service === undefined) {
+      return Promise.reject(new Error(`Host service "${method}" is not available in this run / Сервис «${method}» недоступен в этом запуске`));
+    }
+    return service(params);
+  };
+}

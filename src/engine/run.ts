@@ -1,0 +1,198 @@
+import { resolve } from 'node:path';
+import type { Disposable, LogLevel } from '../activities/define.js';
+import { REDACTED } from '../scenario/values.js';
+import { compileScenario, type CompiledBlock, type CompiledScenario } from './compile.js';
+import { Debugger } from './debugger.js';
+import { BlockFailure, RunStopped } from './errors.js';
+import type { Frame } from './frame.js';
+import { runFrame } from './interpreter.js';
+import { Redactor } from './redact.js';
+import type { ScenarioSource } from './source.js';
+import type { RunErrorInfo, RunEvent, RunRequest, RunSummary } from './types.js';
+import { VariableStore } from './variables.js';
+
+export type HostRequest = (method: string, params: unknown) => Promise<unknown>;
+
+/** Lets a slow event consumer (the IPC channel) hold the run at block boundaries. */
+export type Backpressure = { readonly backlogged: boolean; drain(): Promise<void> };
+
+export type RunOptions = {
+  runId: string;
+  request: RunRequest;
+  source: ScenarioSource;
+  emit(event: RunEvent): void;
+  host: HostRequest;
+  /** Called for each process a block registers (the starter kills them on abort). */
+  onProcess?(pid: number): void;
+  backpressure?: Backpressure;
+};
+
+const MAX_INVOKE_DEPTH = 64;
+
+/** One run of a scenario inside the current process: state, services to blocks, lifecycle. */
+export class Run {
+  readonly runId: string;
+  readonly redactor = new Redactor();
+  readonly debugger: Debugger | undefined;
+  readonly trace: boolean;
+  readonly host: { request<T = unknown>(method: string, params: unknown): Promise<T> };
+  projectDir = process.cwd();
+  /** Set once a stop or abort is requested: the interpreter ends at the next block boundary. */
+  stopKind: 'stopped' | 'aborted' | undefined;
+  /** Blocks executed, to yield to the event loop now and then. */
+  ticks = 0;
+  private readonly controller = new AbortController();
+  private readonly resources: Disposable[] = [];
+  private readonly compiled = new Map<string, Promise<CompiledScenario>>();
+
+  constructor(private readonly options: RunOptions) {
+    this.runId = options.runId;
+    const request = options.request;
+    this.trace = request.trace === true;
+    this.debugger = request.mode === 'debug' ? new Debugger(request.debug ?? {}, { emit: (e) => this.emit(e), log: (level, m) => this.log(level, m) }) : undefined;
+    this.host = { request: async <T>(method: string, params: unknown) => (await options.host(method, params)) as T };
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  emit(event: RunEvent): void {
+    this.options.emit(event);
+  }
+
+  log(level: LogLevel, message: string, blockId?: string, scenario?: string): void {
+    this.emit({ type: 'log', level, message: this.redactor.text(message), blockId, scenario, at: Date.now() });
+  }
+
+  use<T extends Disposable>(resource: T): T {
+    this.resources.push(resource);
+    return resource;
+  }
+
+  trackProcess(pid: number): void {
+    this.options.onProcess?.(pid);
+    this.emit({ type: 'process.spawned', pid });
+  }
+
+  /** A wait that ends early, with RunStopped, when the run is stopped or aborted. */
+  sleep(ms: number): Promise<void> {
+    return new Promise((done, fail) => {
+      if (this.stopKind !== undefined) return fail(new RunStopped(this.stopKind));
+      const onStop = (): void => {
+        clearTimeout(timer);
+        fail(new RunStopped(this.stopKind ?? 'stopped'));
+      };
+      const timer = setTimeout(() => {
+        this.signal.removeEventListener('abort', onStop);
+        done();
+      }, ms);
+      this.signal.addEventListener('abort', onStop, { once: true });
+    });
+  }
+
+  /** Soft stop (`stopped`) or, in this process, the engine's share of an abort (`aborted`). */
+  stop(kind: 'stopped' | 'aborted' = 'stopped'): void {
+    if (this.stopKind !== undefined) return;
+    this.stopKind = kind;
+    this.controller.abort(new RunStopped(kind));
+    this.debugger?.release();
+  }
+
+  /** Lets timers and messages (stop, debug commands, IPC acks) in; waits while the consumer is behind. */
+  async breathe(): Promise<void> {
+    await new Promise((done) => setImmediate(done));
+    const pressure = this.options.backpressure;
+    while (pressure !== undefined && pressure.backlogged && this.stopKind === undefined) await pressure.drain();
+  }
+
+  blockStarted(frame: Frame, block: CompiledBlock): number {
+    this.emit({ type: 'block.started', blockId: block.id, blockType: block.type, scenario: frame.name, at: Date.now() });
+    return performance.now();
+  }
+
+  blockFinished(frame: Frame, block: CompiledBlock, port: string, started: number): void {
+    this.emit({ type: 'block.finished', blockId: block.id, port, scenario: frame.name, ms: performance.now() - started });
+  }
+
+  private scenario(path: string): Promise<CompiledScenario> {
+    let compiled = this.compiled.get(path);
+    if (compiled === undefined) {
+      compiled = this.options.source.load(path).then((doc) => compileScenario(doc, path));
+      this.compiled.set(path, compiled);
+    }
+    return compiled;
+  }
+
+  private frame(scenario: CompiledScenario, parent: Frame | undefined, args: Record<string, unknown> | undefined): Frame {
+    const vars = new VariableStore(scenario.doc.name, scenario.doc.variables, scenario.variableNames, this.redactor);
+    vars.initialise(args);
+    const depth = parent === undefined ? 0 : parent.depth + 1;
+    return { scenario, name: scenario.doc.name, vars, loops: [], depth, parent, contexts: [], current: undefined };
+  }
+
+  /** core.invoke: runs a sub-scenario with its own variables; returns its out/inout variables. */
+  async invoke(parent: Frame, path: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (parent.depth + 1 >= MAX_INVOKE_DEPTH) throw new Error(`Scenarios invoke each other more than ${MAX_INVOKE_DEPTH} levels deep (endless recursion?)`);
+    const scenario = await this.scenario(resolve(this.projectDir, path));
+    if (scenario.start === undefined) throw new Error(`Scenario "${scenario.doc.name}" (${path}) has no core.start block`);
+    const frame = this.frame(scenario, parent, args);
+    await runFrame(this, frame, scenario.start);
+    return frame.vars.outputs();
+  }
+
+  /** Runs to the end and reports `run.finished`; never throws. */
+  async execute(): Promise<RunSummary> {
+    const began = performance.now();
+    const request = this.options.request;
+    let result: RunSummary['result'] = 'success';
+    let outputs: Record<string, unknown> = {};
+    let error: RunErrorInfo | undefined;
+    try {
+      const target = await this.options.source.resolveTarget(request.target);
+      this.projectDir = target.projectDir;
+      const scenario = await this.scenario(target.scenarioPath);
+      this.emit({ type: 'run.started', runId: this.runId, scenario: scenario.doc.name, name: request.name ?? scenario.doc.name, at: Date.now() });
+      const frame = this.frame(scenario, undefined, request.args);
+      const startAt = request.debug?.startAt;
+      const first = startAt !== undefined ? scenario.byId.get(startAt) : scenario.start;
+      if (first === undefined) {
+        throw new Error(startAt !== undefined ? `Scenario "${scenario.doc.name}" has no block "${startAt}" to start at` : `Scenario "${scenario.doc.name}" has no core.start block`);
+      }
+      await runFrame(this, frame, first);
+      outputs = this.publicOutputs(frame);
+    } catch (err) {
+      if (err instanceof RunStopped || this.stopKind !== undefined) {
+        result = err instanceof RunStopped ? err.kind : (this.stopKind ?? 'stopped');
+      } else {
+        result = 'failed';
+        error = err instanceof BlockFailure ? { ...err.info } : { message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack };
+        error.message = this.redactor.text(error.message);
+      }
+    }
+    await this.dispose();
+    const summary: RunSummary = { runId: this.runId, result, outputs, error, ms: performance.now() - began };
+    this.emit({ type: 'run.finished', result, outputs, error, ms: summary.ms });
+    return summary;
+  }
+
+  private publicOutputs(frame: Frame): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(frame.vars.outputs())) {
+      out[name] = frame.vars.isSecret(name) && value != null ? REDACTED : this.redactor.value(value);
+    }
+    return out;
+  }
+
+  /** Closes what blocks opened, newest first; a failing dispose is logged, never fatal. */
+  private async dispose(): Promise<void> {
+    while (this.resources.length > 0) {
+      const resource = this.resources.pop()!;
+      try {
+        await resource.dispose();
+      } catch (err) {
+        this.log('warn', `Could not release a resource: ${(err as Error).message}`);
+      }
+    }
+  }
+}

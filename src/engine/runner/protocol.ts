@@ -1,0 +1,17 @@
+import type { DebugCommand, RunEvent, RunRequest } from '../types.js';
+
+/**
+ * The runner process protocol. Parent → runner: start once, then stop / debug commands and
+ * answers to host requests. Runner → parent: events in batches and host requests (`ctx.host`).
+ * Abort is not a message: the parent kills the runner's process group.
+ */
+export type ToRunner =
+  | { t: 'start'; runId: string; request: RunRequest }
+  | { t: 'stop' }
+  | { t: 'debug'; command: DebugCommand }
+  | { t: 'host.response'; id: number; ok: true; value: unknown }
+  | { t: 'host.response'; id: number; ok: false; error: string };
+
+export type FromRunner =
+  | { t: 'events'; events: RunEvent[] }
+  | { t: 'host.request'; id: number; method: string; params: unknown };
