@@ -162,6 +162,12 @@ describe('http.request', () => {
     await expect(run).rejects.toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('/slow timed out after 300 ms') });
   });
 
+  it('gives up a pending request when the run is stopped', async () => {
+    const pending = h.run(httpRequest, { url: `${base}/slow`, timeoutMs: 60_000 });
+    h.controller.abort(new Error('Run stopped'));
+    await expect(pending).rejects.toThrow('Run stopped');
+  });
+
   it('reports an unreachable host', async () => {
     const closed = createServer();
     await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
@@ -177,6 +183,8 @@ describe('http.request', () => {
     await expect(h.run(httpRequest, { url: `${base}/echo`, bodyType: 'form', body: 'a=1' })).rejects.toThrow('must be a dictionary');
     await expect(h.run(httpRequest, { url: `${base}/echo`, headers: 'x' })).rejects.toThrow('"headers" must be a dictionary');
     await expect(h.run(httpRequest, { url: `${base}/basic`, auth: 'basic' })).rejects.toThrow('needs a login');
+    await expect(h.run(httpRequest, { url: `${base}/echo`, bodyType: 'json', files: { f: 'a.txt' } })).rejects.toThrow('only be sent with body type "multipart", not "json"');
+    await expect(h.run(httpRequest, { url: `${base}/echo`, method: 'FETCH' })).rejects.toThrow('Unknown HTTP method "FETCH"');
   });
 });
 

@@ -1,7 +1,7 @@
 import { BlockError, defineBlock, param } from '../define.js';
 import { authParams, transportParams } from './lib/common-params.js';
 import { authorizationHeader } from './lib/auth.js';
-import { prepareBody, describe, type BodyType } from './lib/body.js';
+import { prepareBody, type BodyType } from './lib/body.js';
 import { parseHttpUrl, sendWithRetry } from './lib/send.js';
 import { decodeBody, headerRecord, stringRecord } from './lib/response.js';
 
@@ -75,7 +75,7 @@ export const httpRequest = defineBlock({
     const authorization = authorizationHeader(ctx, p);
     if (authorization) headers.Authorization = authorization;
     if (p.files !== undefined && p.bodyType !== 'multipart' && Object.keys(p.files ?? {}).length > 0) {
-      throw new BlockError(`Files can only be sent with body type "multipart", not ${describe(p.bodyType)}`, 'BAD_INPUT');
+      throw new BlockError(`Files can only be sent with body type "multipart", not "${p.bodyType ?? 'none'}"`, 'BAD_INPUT');
     }
     const prepared = await prepareBody(ctx, (p.bodyType ?? 'none') as BodyType, p.body, p.files);
     if (prepared.contentType && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
