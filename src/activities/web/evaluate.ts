@@ -29,7 +29,7 @@ export const evaluate = defineBlock({
     ru: 'Выполняет JavaScript в активной вкладке (или фрейме) и возвращает результат. Напишите выражение (document.title) или операторы с return; аргумент доступен как `arg`.',
   },
   params: {
-    code: param.code({ title: { en: 'Code', ru: 'Код' }, language: 'javascript', required: true }),
+    code: param.code({ title: { en: 'Code', ru: 'Код' }, language: 'javascript', required: true, key: true }),
     arg: param.any({ title: { en: 'Argument', ru: 'Аргумент' }, help: { en: 'A JSON value passed as `arg`.', ru: 'JSON-значение, доступное как `arg`.' } }),
     timeoutMs: param.number({ title: { en: 'Timeout, ms', ru: 'Тайм-аут, мс' }, default: 30_000, advanced: true }),
     ...browserParam,
