@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDesigner, selectActive } from '../store/index.js';
+import { Toolbar } from './Toolbar.js';
+import { BottomPanel } from './BottomPanel.js';
+import { StatusBar } from './StatusBar.js';
+import { useShortcuts } from './keyboard.js';
+import { Explorer } from '../panels/Explorer.js';
+import { Palette } from '../panels/Palette.js';
+import { Tabs } from '../canvas/Tabs.js';
+import { Canvas } from '../canvas/Canvas.js';
+import { Properties } from '../properties/Properties.js';
+import { ProjectDialog, type ProjectDialogKind } from '../dialogs/ProjectDialog.js';
+import { QuestionHost } from '../dialogs/QuestionHost.js';
+import { RunDialogHost } from '../dialogs/RunDialogHost.js';
+
+export function App() {
+  const { t } = useTranslation();
+  const open = useDesigner(selectActive);
+  const theme = useDesigner((s) => s.theme);
+  const [projectDialog, setProjectDialog] = useState<ProjectDialogKind | null>(null);
+  useShortcuts();
+  return (
+    <div className={`app theme-${theme}`}>
+      <Toolbar onProjectDialog={setProjectDialog} />
+      <main className="workspace">
+        <aside className="side-left">
+          <Explorer />
+          <Palette />
+        </aside>
+        <section className="center-column">
+          <Tabs />
+          {open ? <Canvas key={open.path} open={open} /> : <div className="empty muted">{t('app.noScenario')}</div>}
+          <BottomPanel />
+        </section>
+        <aside className="side-right">
+          <Properties />
+        </aside>
+      </main>
+      <StatusBar />
+      {projectDialog && <ProjectDialog kind={projectDialog} onClose={() => setProjectDialog(null)} />}
+      <RunDialogHost />
+      <QuestionHost />
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  ReactFlow,
+  Background,
+  Controls,
+  MiniMap,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type Edge,
+  type Node,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { useDesigner } from '../store/index.js';
+import type { OpenDocument } from '../store/documents.js';
+import { addLink } from '../model/edits.js';
+import { connectRefusal } from '../model/connect.js';
+import { addBlockAt, commitMove } from '../actions/editing.js';
+import { BlockNode } from './BlockNode.js';
+import { syncEdges, syncNodes, type BlockFlowNode, type LinkEdge } from './flowModel.js';
+
+export const PALETTE_MIME = 'application/x-cairn-block';
+
+const nodeTypes = { block: BlockNode };
+/** Above this many blocks the minimap is dropped: it redraws every block on each drag frame. */
+const MINIMAP_LIMIT = 300;
+
+function toLink(c: Connection | Edge) {
+  return { from: c.source ?? '', port: c.sourceHandle ?? 'next', to: c.target ?? '' };
+}
+
+/** The editable flow of one open scenario. Positions live locally while dragging and are committed on drop. */
+export function Canvas({ open }: { open: OpenDocument }) {
+  const { t } = useTranslation();
+  const flow = useReactFlow();
+  const selection = useDesigner((s) => s.selection);
+  const reveal = useDesigner((s) => s.reveal);
+  const selectedBlocks = useMemo(() => new Set(selection.blocks), [selection.blocks]);
+  const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
+  const [nodes, setNodes] = useState<BlockFlowNode[]>(() => syncNodes(open.doc.blocks, selectedBlocks, []));
+  const [edges, setEdges] = useState<LinkEdge[]>(() => syncEdges(open.doc.links, selectedLinks, []));
+
+  useEffect(() => setNodes((prev) => syncNodes(open.doc.blocks, selectedBlocks, prev)), [open.doc.blocks, selectedBlocks]);
+  useEffect(() => setEdges((prev) => syncEdges(open.doc.links, selectedLinks, prev)), [open.doc.links, selectedLinks]);
+
+  const onNodesChange = useCallback((changes: NodeChange<BlockFlowNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)), []);
+  const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => setEdges((es) => applyEdgeChanges(changes, es)), []);
+
+  const onNodeDragStop = useCallback((_: unknown, _node: Node, dragged: Node[]) => {
+    commitMove(new Map(dragged.map((n) => [n.id, [n.position.x, n.position.y] as [number, number]])));
+  }, []);
+
+  const onSelectionChange = useCallback(({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
+    useDesigner.getState().select({ blocks: ns.map((n) => n.id), links: es.map((e) => e.id) });
+  }, []);
+
+  const isValidConnection = useCallback((c: Connection | Edge) => {
+    const { docs, active, catalog } = useDesigner.getState();
+    const doc = active ? docs[active]?.doc : undefined;
+    return !!doc && connectRefusal(doc, catalog, toLink(c)) === null;
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const { edit, catalog } = useDesigner.getState();
+    edit((doc) => (connectRefusal(doc, catalog, toLink(c)) === null ? addLink(doc, toLink(c)) : doc));
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_MIME);
+      if (!type) return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addBlockAt(type, [at.x - 100, at.y - 20]);
+    },
+    [flow],
+  );
+
+  // Problems, search and run errors ask to reveal a block: centre the view on it.
+  const lastReveal = useRef(reveal?.nonce);
+  useEffect(() => {
+    if (!reveal || reveal.nonce === lastReveal.current) return;
+    lastReveal.current = reveal.nonce;
+    const node = flow.getNode(reveal.blockId);
+    if (node) void flow.setCenter(node.position.x + 100, node.position.y + 30, { zoom: Math.max(flow.getZoom(), 1), duration: 0 });
+  }, [reveal, flow]);
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')} data-testid="canvas">
+      <ReactFlow<BlockFlowNode, LinkEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onSelectionChange={onSelectionChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
+        selectionKeyCode="Shift"
+        fitView
+        fitViewOptions={{ maxZoom: 1 }}
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <Controls showInteractive={false} />
+        {nodes.length <= MINIMAP_LIMIT && <MiniMap pannable zoomable ariaLabel="Minimap" />}
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Modal } from './Modal.js';
+import { FolderBrowser } from './FolderBrowser.js';
+import { newProject, openProject } from '../actions/files.js';
+
+export type ProjectDialogKind = 'new' | 'open';
+
+/**
+ * New project: a parent folder (browsed or typed) and a name; the project goes into
+ * `<folder>/<name>`. Open project: a folder with cairn.project.json (typed or browsed).
+ */
+export function ProjectDialog({ kind, onClose }: { kind: ProjectDialogKind; onClose(): void }) {
+  const { t } = useTranslation();
+  const [dir, setDir] = useState('');
+  const [name, setName] = useState('');
+  const submit = async () => {
+    const folder = dir.trim().replace(/[\\/]+$/, '');
+    if (!folder) return;
+    if (kind === 'new') {
+      if (!name.trim()) return;
+      await newProject(`${folder}/${name.trim()}`, name.trim());
+    } else {
+      await openProject(folder);
+    }
+    onClose();
+  };
+  const title = kind === 'new' ? t('dialogs.newProject') : t('dialogs.openProject');
+  return (
+    <Modal title={title} onCancel={onClose} wide>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {kind === 'new' && (
+          <label>
+            {t('dialogs.projectName')}
+            <input value={name} onChange={(e) => setName(e.target.value)} aria-label={t('dialogs.projectName')} />
+          </label>
+        )}
+        <label>
+          {t('dialogs.folder')}
+          <input value={dir} onChange={(e) => setDir(e.target.value)} aria-label={t('dialogs.folder')} />
+        </label>
+        <FolderBrowser directoriesOnly onDir={(d, initial) => setDir((typed) => (initial && typed ? typed : d))} />
+        <div className="buttons">
+          <button type="submit" className="primary">
+            {kind === 'new' ? t('dialogs.create') : t('dialogs.open')}
+          </button>
+          <button type="button" onClick={onClose}>
+            {t('dialogs.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useDesigner } from '../store/index.js';
+
+/** The run's state and, when it ended, its result — the failing block is a link that selects it. */
+export function RunStatus() {
+  const { t } = useTranslation();
+  const run = useDesigner((s) => s.run);
+  if (run.status === 'idle') return null;
+  if (run.status === 'starting' || run.status === 'running') return <span className="run-status running" role="status">{t('run.running')}</span>;
+  if (run.status === 'paused') return <span className="run-status paused" role="status">{t('run.paused', { block: run.pausedBlock })}</span>;
+  const result = run.result;
+  if (!result) return null;
+  const blockId = result.error?.blockId;
+  return (
+    <span className={`run-status ${result.result}`} role="status" data-testid="run-result">
+      {t(`run.${result.result}`)} ({result.ms} ms)
+      {result.error && <span className="run-error">: {result.error.message}</span>}
+      {blockId && (
+        <button type="button" className="link" onClick={() => useDesigner.getState().revealBlock(blockId)}>
+          {t('run.inBlock', { block: blockId })}
+        </button>
+      )}
+    </span>
+  );
+}

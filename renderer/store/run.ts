@@ -1,0 +1,111 @@
+import type { StateCreator } from 'zustand';
+import type { EventPayload } from '../../src/api/contract.js';
+import type { DesignerState } from './index.js';
+
+type RunEvent = EventPayload<'run.event'>['event'];
+type Finished = Extract<RunEvent, { type: 'run.finished' }>;
+
+export type LogLine = { seq: number; level: 'debug' | 'info' | 'warn' | 'error'; message: string; blockId?: string; at: number };
+
+/** Output keeps the newest lines only: a run that logs 100k lines must not grow the UI's memory. */
+export const OUTPUT_LIMIT = 5_000;
+
+export type RunSlice = {
+  run: {
+    runId: string | null;
+    /** Scenario file the run belongs to. */
+    path: string | null;
+    mode: 'run' | 'debug';
+    status: 'idle' | 'starting' | 'running' | 'paused' | 'finished';
+    activeBlock: string | null;
+    pausedBlock: string | null;
+    result: Finished | null;
+    /** Live values: from `variable` events and from `paused` snapshots. */
+    variables: Record<string, unknown>;
+  };
+  logs: LogLine[];
+  /** Breakpoints per scenario path (not saved in the scenario file). */
+  breakpoints: Record<string, string[]>;
+  runStarting(path: string, mode: 'run' | 'debug'): void;
+  runStarted(runId: string): void;
+  runFailedToStart(message: string): void;
+  applyRunEvents(events: RunEvent[]): void;
+  clearLogs(): void;
+  toggleBreakpoint(path: string, blockId: string): void;
+};
+
+const idleRun: RunSlice['run'] = {
+  runId: null,
+  path: null,
+  mode: 'run',
+  status: 'idle',
+  activeBlock: null,
+  pausedBlock: null,
+  result: null,
+  variables: {},
+};
+
+let seq = 0;
+const line = (level: LogLine['level'], message: string, at: number, blockId?: string): LogLine => ({
+  seq: ++seq,
+  level,
+  message,
+  at,
+  ...(blockId ? { blockId } : {}),
+});
+
+export const createRunSlice: StateCreator<DesignerState, [], [], RunSlice> = (set, get) => ({
+  run: idleRun,
+  logs: [],
+  breakpoints: {},
+  runStarting(path, mode) {
+    set({ run: { ...idleRun, path, mode, status: 'starting' }, logs: [] });
+  },
+  runStarted(runId) {
+    set({ run: { ...get().run, runId, status: get().run.status === 'starting' ? 'running' : get().run.status } });
+  },
+  runFailedToStart(message) {
+    set({ run: { ...get().run, status: 'idle' }, logs: [...get().logs, line('error', message, Date.now())] });
+  },
+  applyRunEvents(events) {
+    let run = get().run;
+    const added: LogLine[] = [];
+    let variables = run.variables;
+    for (const e of events) {
+      switch (e.type) {
+        case 'block.started':
+          run = { ...run, activeBlock: e.blockId };
+          break;
+        case 'log':
+          added.push(line(e.level, e.message, e.at, e.blockId));
+          break;
+        case 'variable':
+          variables = { ...variables, [e.name]: e.value };
+          break;
+        case 'paused':
+          variables = e.variables;
+          run = { ...run, status: 'paused', pausedBlock: e.blockId, activeBlock: e.blockId };
+          break;
+        case 'resumed':
+          run = { ...run, status: 'running', pausedBlock: null };
+          break;
+        case 'run.finished':
+          run = { ...run, status: 'finished', result: e, activeBlock: null, pausedBlock: null };
+          break;
+        default:
+          break;
+      }
+    }
+    run = { ...run, variables };
+    const logs = added.length ? [...get().logs, ...added].slice(-OUTPUT_LIMIT) : get().logs;
+    set({ run, logs });
+  },
+  clearLogs() {
+    set({ logs: [] });
+  },
+  toggleBreakpoint(path, blockId) {
+    const current = get().breakpoints[path] ?? [];
+    const next = current.includes(blockId) ? current.filter((b) => b !== blockId) : [...current, blockId];
+    set({ breakpoints: { ...get().breakpoints, [path]: next } });
+  },
+});
