@@ -168,6 +168,7 @@ export class Run {
         result = 'failed';
         error = err instanceof BlockFailure ? { ...err.info } : { message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack };
         error.message = this.redactor.text(error.message);
+        if (error.stack !== undefined) error.stack = this.redactor.text(error.stack);
       }
     }
     await this.dispose();

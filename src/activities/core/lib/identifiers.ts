@@ -1,4 +1,4 @@
-import { parse, parseExpressionAt, type Node } from 'acorn';
+import { parse, type Node } from 'acorn';
 
 /**
  * Finds the identifiers a piece of JavaScript reads or writes by name, so that the engine can
@@ -53,13 +53,14 @@ function collect(node: AnyNode, parent: AnyNode | undefined, key: string, out: S
 
 /** Identifiers referenced by a single JavaScript expression; throws a SyntaxError for anything else. */
 export function expressionIdentifiers(source: string): Set<string> {
-  const node = parseExpressionAt(source, 0, { ecmaVersion: 'latest' }) as AnyNode;
-  // `parseExpressionAt` stops after the first expression; anything but blanks/comments after it
-  // would be smuggled into the generated function as extra statements.
-  const rest = source.slice(node.end).replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '').trim();
-  if (rest !== '') throw new SyntaxError(`Unexpected "${rest.slice(0, 20)}" after the expression`);
+  // Parsed exactly as it will be compiled, `return (\n<source>\n)`: one expression statement and
+  // nothing else, so `1); other(` cannot smuggle extra statements into the generated function.
+  const program = parse(`(\n${source}\n)`, { ecmaVersion: 'latest' }) as unknown as AnyNode & { body: AnyNode[] };
+  if (program.body.length !== 1 || program.body[0].type !== 'ExpressionStatement') {
+    throw new SyntaxError('Expected a single expression');
+  }
   const out = new Set<string>();
-  collect(node, undefined, '', out);
+  collect(program, undefined, '', out);
   return out;
 }
 

@@ -1,0 +1,214 @@
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chain, makeScenario, type BlockSpec, type LinkSpec, type VariableSpec } from '../testing.js';
+import type { RunEvent, RunHandle } from '../types.js';
+import { startRun } from './index.js';
+import { killTree } from './kill.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cairn-runner-'));
+  await writeFile(join(dir, 'cairn.project.json'), JSON.stringify({ name: 'runner-test', version: '1.0.0' }));
+});
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+async function write(name: string, parts: { variables?: VariableSpec[]; blocks: BlockSpec[]; links?: LinkSpec[] }): Promise<string> {
+  const path = join(dir, `${name}.scenario.json`);
+  await mkdir(dir, { recursive: true });
+  await writeFile(path, JSON.stringify(makeScenario({ name, ...parts }), null, 2));
+  return path;
+}
+
+/** Alive and not a zombie waiting for a parent that never reaps it. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+async function until(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function record(handle: RunHandle): RunEvent[] {
+  const events: RunEvent[] = [];
+  handle.onEvent((e) => events.push(e));
+  return events;
+}
+
+const logText = (events: RunEvent[]) => events.flatMap((e) => (e.type === 'log' ? [e.message] : []));
+
+/** Logs the runner pid, spawns a detached `sleep` it registers, opens a resource that leaves a mark on dispose, then waits long. */
+async function longRunning(name: string): Promise<string> {
+  return write(name, {
+    blocks: [
+      { id: 'start', type: 'core.start' },
+      {
+        id: 'spawn',
+        type: 'core.script',
+        params: {
+          code: [
+            "const { spawn } = require('node:child_process');",
+            "const fs = require('node:fs');",
+            "const child = spawn('sleep', ['1000'], { detached: true, stdio: 'ignore' });",
+            'ctx.trackProcess(child.pid);',
+            `ctx.use({ dispose: () => fs.writeFileSync(${JSON.stringify(join(dir, `${name}.disposed`))}, 'yes') });`,
+            "log('pids', process.pid, child.pid);",
+          ].join('\n'),
+        },
+      },
+      { id: 'wait', type: 'core.delay', params: { ms: 600_000 } },
+    ],
+    links: chain('start', 'spawn', 'wait'),
+  });
+}
+
+async function pidsOf(events: RunEvent[]): Promise<[number, number]> {
+  await until(() => logText(events).some((m) => m.startsWith('pids')), 'the pids log line');
+  const [, runner, child] = logText(events).find((m) => m.startsWith('pids'))!.split(' ').map(Number);
+  return [runner, child];
+}
+
+// Each test forks a runner that loads TypeScript through tsx: seconds each on a busy machine.
+describe('runner process', { timeout: 90_000 }, () => {
+  it('runs a project in a child process: arguments in, host services, outputs out, runner gone after', async () => {
+    await write('main', {
+      variables: [{ name: 'n', type: 'number', direction: 'in' }, { name: 'answer', type: 'any', direction: 'out' }, { name: 'pid', type: 'number', direction: 'out' }],
+      blocks: [
+        { id: 'start', type: 'core.start' },
+        { id: 'ask', type: 'core.script', params: { code: "pid = process.pid; answer = await ctx.host.request('dialog.confirm', { title: 'Go?', message: String(n * 2) });" } },
+      ],
+      links: chain('start', 'ask'),
+    });
+    const asked: unknown[] = [];
+    const handle = startRun({ target: dir, args: { n: '21' } }, { 'dialog.confirm': async (p) => (asked.push(p), true) });
+    const events = record(handle);
+    const summary = await handle.done;
+    expect(summary).toMatchObject({ result: 'success', outputs: { answer: true } });
+    expect(asked).toEqual([{ title: 'Go?', message: '42' }]);
+    expect(events[0]).toMatchObject({ type: 'run.started', scenario: 'main', runId: handle.runId });
+    expect(events.at(-1)?.type).toBe('run.finished');
+    expect(summary.outputs.pid).not.toBe(process.pid);
+    expect(alive(summary.outputs.pid as number)).toBe(false);
+  });
+
+  it('a block that throws ends failed with block id and stack; a missing host service is a clear error', async () => {
+    const path = await write('throws', {
+      blocks: [{ id: 'start', type: 'core.start' }, { id: 'ask', type: 'core.script', params: { code: "await ctx.host.request('orchestrator.assetGet', { name: 'x' })" } }],
+      links: chain('start', 'ask'),
+    });
+    const summary = await startRun({ target: path }).done;
+    expect(summary.result).toBe('failed');
+    expect(summary.error).toMatchObject({ blockId: 'ask', blockType: 'core.script', scenario: 'throws' });
+    expect(summary.error?.message).toContain('Host service "orchestrator.assetGet" is not available in this run');
+    expect(summary.error?.stack).toContain('Error');
+  });
+
+  it('soft stop ends "stopped" after disposing resources; abort ends "aborted" and kills the runner and its processes', async () => {
+    const stopPath = await longRunning('stoppable');
+    const stopped = startRun({ target: stopPath });
+    const [stopRunner, stopChild] = await pidsOf(record(stopped));
+    stopped.stop();
+    expect((await stopped.done).result).toBe('stopped');
+    expect(await readFile(join(dir, 'stoppable.disposed'), 'utf8')).toBe('yes');
+    expect(alive(stopRunner)).toBe(false);
+    killTree(stopChild); // a soft stop leaves the processes a block started to the scenario's cleanup
+
+    const abortPath = await longRunning('abortable');
+    const aborted = startRun({ target: abortPath });
+    const events = record(aborted);
+    const [runner, child] = await pidsOf(events);
+    expect(alive(runner) && alive(child)).toBe(true);
+    aborted.abort();
+    const summary = await aborted.done;
+    expect(summary.result).toBe('aborted');
+    expect(events.at(-1)).toMatchObject({ type: 'run.finished', result: 'aborted' });
+    await until(() => !alive(runner) && !alive(child), 'runner and sleep to be gone');
+  });
+
+  it('an endless loop of quick blocks can still be stopped, and another one aborted', async () => {
+    const path = await write('endless', {
+      variables: [{ name: 'n', type: 'number', default: 0 }],
+      blocks: [
+        { id: 'start', type: 'core.start' },
+        { id: 'spin', type: 'core.while', params: { condition: 'true' } },
+        { id: 'inc', type: 'core.assign', params: { assignments: [{ variable: 'n', value: { expr: 'n + 1' } }] } },
+        { id: 'say', type: 'core.if', params: { condition: 'n === 1000' } },
+        { id: 'log', type: 'core.log', params: { message: 'spinning' } },
+      ],
+      links: [['start', 'spin'], ['spin', 'inc', 'body'], ['inc', 'say'], ['say', 'log', 'true']],
+    });
+    for (const how of ['stop', 'abort'] as const) {
+      const handle = startRun({ target: path });
+      const events = record(handle);
+      await until(() => logText(events).includes('spinning'), 'the loop to run');
+      handle[how]();
+      expect((await handle.done).result).toBe(how === 'stop' ? 'stopped' : 'aborted');
+    }
+  });
+
+  it('a runner crash (process.exit in a script) ends failed with a clear message', async () => {
+    const path = await write('crash', {
+      blocks: [{ id: 'start', type: 'core.start' }, { id: 'exit', type: 'core.script', params: { code: 'process.exit(3)' } }],
+      links: chain('start', 'exit'),
+    });
+    const summary = await startRun({ target: path }).done;
+    expect(summary.result).toBe('failed');
+    expect(summary.error?.message).toBe('The runner process exited unexpectedly (exit code 3) before the run finished');
+  });
+
+  it('streams 100,000 log lines through the runner, in order, without losing any', async () => {
+    const path = await write('chatty', {
+      variables: [{ name: 'i', type: 'number', default: 0 }],
+      blocks: [
+        { id: 'start', type: 'core.start' },
+        { id: 'loop', type: 'core.repeat', params: { count: 100_000 }, outputs: { index: 'i' } },
+        { id: 'say', type: 'core.log', params: { message: { expr: '`line ${i}`' } } },
+      ],
+      links: [['start', 'loop'], ['loop', 'say', 'body']],
+    });
+    const handle = startRun({ target: path });
+    let count = 0;
+    let inOrder = true;
+    handle.onEvent((e) => {
+      if (e.type !== 'log') return;
+      if (e.message !== `line ${count}`) inOrder = false;
+      count++;
+    });
+    expect((await handle.done).result).toBe('success');
+    expect(count).toBe(100_000);
+    expect(inOrder).toBe(true);
+  });
+
+  it('debugs through the process: breakpoint, variables, set variable, continue', async () => {
+    const path = await write('debugged', {
+      variables: [{ name: 'x', type: 'number', default: 1, direction: 'out' }],
+      blocks: [{ id: 'start', type: 'core.start' }, { id: 'double', type: 'core.assign', params: { assignments: [{ variable: 'x', value: { expr: 'x * 2' } }] } }],
+      links: chain('start', 'double'),
+    });
+    const handle = startRun({ target: path, mode: 'debug', debug: { breakpoints: ['double'] } });
+    const events = record(handle);
+    handle.onEvent((e) => {
+      if (e.type !== 'paused') return;
+      handle.debug({ type: 'setVariable', name: 'x', value: 20 });
+      handle.debug({ type: 'continue' });
+    });
+    const summary = await handle.done;
+    expect(events.find((e) => e.type === 'paused')).toMatchObject({ blockId: 'double', variables: { x: 1 } });
+    expect(summary.outputs).toEqual({ x: 40 });
+  });
+});
