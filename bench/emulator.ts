@@ -7,12 +7,16 @@
  *   node bin/tsnode.js bench/emulator.ts [--robots 1000] [--rates 500,1000,2000] [--seconds 10]
  *
  * Reports per rate: sent, answered, errors, sustained req/s, latency p50/p90/p99/max (from the
- * moment each request was written to its last byte). Target: p99 <= 20 ms at 500 req/s.
+ * moment each request was written to its last byte), and the server's own CPU per request and
+ * event-loop delay, which tell the emulator's cost apart from a busy machine. Target: p99 <= 20 ms
+ * at 500 req/s.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const SERVE_FLAG = '--serve';
 
@@ -23,10 +27,25 @@ async function serve(): Promise<void> {
   const stop = (): void => {
     void emulator.close().then(() => process.exit(0));
   };
-  process.on('message', (message) => message === 'close' && stop());
+  // The server's own view, to tell its cost from the machine's contention: CPU it burned and how
+  // late its event loop ran during a stage.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  let cpu = process.cpuUsage();
+  process.on('message', (message) => {
+    if (message === 'close') stop();
+    else if (message === 'reset') {
+      loop.reset();
+      cpu = process.cpuUsage();
+    } else if (message === 'stats') {
+      const used = process.cpuUsage(cpu);
+      process.send?.({ cpuMs: (used.user + used.system) / 1000, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 });
+    }
+  });
   process.on('disconnect', stop);
 }
 
+type ServerStats = { cpuMs: number; loopP99Ms: number; loopMaxMs: number };
 type Stage = { rate: number; sent: number; answered: number; errors: number; skipped: number; seconds: number; latencies: number[] };
 
 function percentile(sorted: number[], p: number): number {
@@ -45,6 +64,13 @@ async function startServer(): Promise<{ child: ChildProcess; url: string }> {
     child.once('exit', (code) => fail(new Error(`the emulator exited with code ${code}`)));
   });
   return { child, url };
+}
+
+function ask(child: ChildProcess, message: string): Promise<ServerStats> {
+  return new Promise((done) => {
+    child.once('message', (stats: ServerStats) => done(stats));
+    child.send(message);
+  });
 }
 
 async function registerRobots(url: string, count: number): Promise<string[]> {
@@ -125,7 +151,7 @@ async function runStage(url: string, robots: string[], rate: number, seconds: nu
   return stage;
 }
 
-function report(stage: Stage): Record<string, number> {
+function report(stage: Stage, server: ServerStats, load: number): Record<string, number> {
   const sorted = [...stage.latencies].sort((a, b) => a - b);
   const round = (n: number): number => Math.round(n * 100) / 100;
   return {
@@ -139,6 +165,10 @@ function report(stage: Stage): Record<string, number> {
     p90ms: round(percentile(sorted, 90)),
     p99ms: round(percentile(sorted, 99)),
     maxMs: round(sorted[sorted.length - 1] ?? Number.NaN),
+    serverCpuUsPerReq: round((server.cpuMs * 1000) / Math.max(1, stage.answered)),
+    serverLoopDelayP99Ms: round(server.loopP99Ms),
+    serverLoopDelayMaxMs: round(server.loopMaxMs),
+    loadAvg1m: round(load),
   };
 }
 
@@ -162,11 +192,14 @@ async function main(): Promise<void> {
   }, (rates.length * (seconds + 15) + 60) * 1000);
   try {
     const robots = await registerRobots(url, robotsWanted);
-    console.log(`emulator ${url} (forked pid ${child.pid}); ${robots.length} robots registered; ${seconds} s per rate`);
+    console.log(`emulator ${url} (forked pid ${child.pid}); ${robots.length} robots registered; ${seconds} s per rate; 2-core figures depend on what else runs (loadAvg1m)`);
     await runStage(url, robots, Math.min(200, rates[0] ?? 200), 1); // warm-up: JIT, statement caches
     const rows = [];
     for (const rate of rates) {
-      const row = report(await runStage(url, robots, rate, seconds));
+      const load = loadavg()[0];
+      child.send('reset');
+      const stage = await runStage(url, robots, rate, seconds);
+      const row = report(stage, await ask(child, 'stats'), load);
       rows.push(row);
       console.log(JSON.stringify(row));
     }
