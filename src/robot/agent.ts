@@ -20,6 +20,9 @@ import { createAgentStatus, type AgentStatus } from './status.js';
  * Everything but heartbeats and consumeNextJob goes through the durable outbox.
  */
 
+/** Delivered outbox rows are kept this long (for audit), then pruned when the robot starts. */
+const KEEP_DELIVERED_MS = 7 * 24 * 3600_000;
+
 export type RobotAgentOptions = {
   link: RobotLink;
   store: AppStore;
@@ -140,7 +143,6 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
 
   async function loopOnce(): Promise<'continue' | 'exit' | 'fail'> {
     if (attended) {
-      status.set({ state: 'working', job: { guid: attended.runGuid, name: 'attended run', kind: 'attended' } });
       await attended.reported;
       return 'continue';
     }
@@ -192,6 +194,7 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
 
   async function run(): Promise<number> {
     status.set({ state: 'starting', message: '' });
+    store.outbox.pruneDelivered(KEEP_DELIVERED_MS);
     const recovered = recoverInterruptedRuns({ outbox: store.outbox, runs: store.runs, robotGuid: link.robotGuid, wakeOutbox: worker.wake });
     if (recovered.length) status.set({ message: `reported ${recovered.length} interrupted job(s) as Failed` });
     worker.start();
@@ -220,11 +223,12 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
       return loop;
     },
     async stop() {
-      status.set({ state: 'stopping' });
+      if (status.get().state !== 'stopped') status.set({ state: 'stopping' });
       stopping.abort();
       await loop;
       await attended?.reported;
       await worker.stop();
+      status.set({ state: 'stopped', job: null });
     },
     abortJob: () => currentAbort?.(),
     status: () => status.get(),

@@ -71,27 +71,23 @@ function resolveSettings(flags: Flags, dataDir: string): RobotSettings {
   return parsed.data;
 }
 
-/** One status line: rewritten in place on a terminal, printed on each change otherwise. */
-function createStatusDisplay(tty: boolean): { show(status: AgentStatus): void; close(): void } {
-  let last: AgentStatus | null = null;
+/** One status line: rewritten in place on a terminal (every second and on change), printed on each change otherwise. */
+function createStatusDisplay(tty: boolean, read: () => AgentStatus): { update(): void; close(): void } {
   let printedKey = '';
   const render = () => {
-    if (!last) return;
-    const line = formatStatusLine(last);
+    const status = read();
+    const line = formatStatusLine(status);
     if (tty) {
       process.stdout.write(`\r\x1b[2K${line.slice(0, (process.stdout.columns || 120) - 1)}`);
       return;
     }
-    const key = `${last.state}|${last.job?.guid ?? ''}|${last.message}`;
+    const key = `${status.state}|${status.job?.guid ?? ''}|${status.message}`;
     if (key !== printedKey) console.log(line);
     printedKey = key;
   };
   const timer = tty ? setInterval(render, 1000) : undefined;
   return {
-    show(status) {
-      last = status;
-      render();
-    },
+    update: render,
     close() {
       clearInterval(timer);
       if (tty) process.stdout.write('\n');
@@ -144,14 +140,15 @@ export const command: CliCommand = {
     }
     if (settings.insecureTls) console.warn(`cairn robot: WARNING — TLS certificates of ${settings.orchestratorUrl} are NOT verified (--insecure).`);
 
-    const display = createStatusDisplay(Boolean(process.stdout.isTTY));
+    let display: ReturnType<typeof createStatusDisplay> | null = null;
     const robot = openRobot({
       dataDir,
       settings,
       startRun: await loadStartRun(),
       warn: (line) => console.warn(line),
-      agent: { once: flags.once, onStatus: (status) => display.show(status) },
+      agent: { once: flags.once, onStatus: () => display?.update() },
     });
+    display = createStatusDisplay(Boolean(process.stdout.isTTY), () => robot.agent.status());
     let interrupts = 0;
     const onSignal = () => {
       interrupts += 1;
@@ -165,6 +162,7 @@ export const command: CliCommand = {
     } finally {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
+      display.update();
       await robot.close();
       display.close();
     }
