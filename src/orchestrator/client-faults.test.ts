@@ -31,7 +31,7 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
 }
 
 const client = (url: string, extra: Partial<ConstructorParameters<typeof OrchestratorClient>[0]> = {}): OrchestratorClient =>
-  new OrchestratorClient({ url, robotGuid, machine, retries: 0, timeoutMs: 2000, ...extra });
+  new OrchestratorClient({ url, robotGuid, machine, retries: 0, timeoutMs: 10_000, ...extra });
 
 async function failure(promise: Promise<unknown>): Promise<OrchestratorError> {
   const error = await promise.then(
