@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Integration test: the real engine runs a scenario with these blocks (production code never imports it).
 // eslint-disable-next-line no-restricted-imports
-import { chain, makeScenario, runScenario } from '../../engine/testing.js';
+import { chain, makeScenario, runScenario, startScenario } from '../../engine/testing.js';
 import { startTestSite, type TestSite } from './testing/site.js';
 
 let site: TestSite;
@@ -56,5 +56,28 @@ describe('web blocks in a scenario run by the engine', () => {
     const deadline = Date.now() + 10_000;
     while (isAlive(spawned[0]) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
     expect(isAlive(spawned[0])).toBe(false);
+  });
+
+  it('kills the browser when the run is aborted in the middle of a wait', async () => {
+    const doc = makeScenario({
+      blocks: [
+        { id: 'start', type: 'core.start' },
+        { id: 'open', type: 'web.openBrowser', params: { url: 'data:text/html,<p>waiting</p>' } },
+        { id: 'wait', type: 'web.waitForElement', params: { selector: '#never', timeoutMs: 120_000 } },
+      ],
+      links: chain('start', 'open', 'wait'),
+    });
+    const handle = startScenario(doc, { trace: true }); // trace: block.started events
+    const pids: number[] = [];
+    handle.onEvent((event) => {
+      if (event.type === 'process.spawned') pids.push(event.pid);
+      if (event.type === 'block.started' && event.blockId === 'wait') handle.abort();
+    });
+    const summary = await handle.done;
+    expect(summary.result).toBe('aborted');
+    expect(pids).toHaveLength(1);
+    const deadline = Date.now() + 10_000;
+    while (isAlive(pids[0]) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+    expect(isAlive(pids[0])).toBe(false);
   });
 });

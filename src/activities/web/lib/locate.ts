@@ -105,6 +105,7 @@ export async function browserStep<T>(
   step: () => Promise<T>,
   phase: 'find' | 'act' = 'act',
 ): Promise<T> {
+  if (ctx.signal.aborted) throw ctx.signal.reason;
   try {
     return await untilAborted(ctx.signal, step());
   } catch (error) {
@@ -125,6 +126,8 @@ export async function browserStep<T>(
 
 /** Playwright calls cannot be cancelled; this lets the block give up at once (disposal closes the browser). */
 export function untilAborted<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+  // The step keeps running after we give up; its late failure (browser closed) is expected.
+  work.catch(() => undefined);
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((done, fail) => {
     const onAbort = () => fail(signal.reason);
