@@ -1,0 +1,53 @@
+import { stat } from 'node:fs/promises';
+import { defineBlock, param } from '../define.js';
+import { asList, asText } from '../data/lib/checks.js';
+import { fileOp } from './lib/fsErrors.js';
+import { unzipTo, zipPaths } from './lib/zip.js';
+
+export const filesZip = defineBlock({
+  type: 'files.zip',
+  category: 'files',
+  title: { en: 'Create zip archive', ru: 'Упаковать в zip' },
+  help: {
+    en: 'Packs files and folders (a path or a list of paths) into a zip archive. A folder goes in with everything inside, under its own name.',
+    ru: 'Упаковывает файлы и папки (путь или список путей) в zip-архив. Папка попадает в архив со всем содержимым под своим именем.',
+  },
+  params: {
+    source: param.filePath({ title: { en: 'File or folder (or a list)', ru: 'Файл или папка (или список)' }, required: true }),
+    archive: param.filePath({ title: { en: 'Archive', ru: 'Архив' }, required: true, key: true, save: true, filters: ['zip'] }),
+  },
+  outputs: {
+    path: { type: 'text', title: { en: 'Archive', ru: 'Архив' } },
+    count: { type: 'number', title: { en: 'Files packed', ru: 'Упаковано файлов' } },
+  },
+  async run(ctx, params) {
+    const given: unknown[] = Array.isArray(params.source) ? asList('source', params.source) : [params.source];
+    const sources = given.map((s) => ctx.resolvePath(asText('source', s)));
+    for (const source of sources) await fileOp('pack', source, () => stat(source));
+    const archive = ctx.resolvePath(asText('archive', params.archive));
+    const count = await fileOp('write the archive', archive, () => zipPaths(sources, archive, ctx.signal));
+    return { outputs: { path: archive, count } };
+  },
+});
+
+export const filesUnzip = defineBlock({
+  type: 'files.unzip',
+  category: 'files',
+  title: { en: 'Extract zip archive', ru: 'Распаковать zip' },
+  help: {
+    en: 'Extracts a zip archive into a folder. Archives with entries that would land outside the folder (../) are refused.',
+    ru: 'Распаковывает zip-архив в папку. Архивы, в которых есть пути за пределы папки (../), отклоняются.',
+  },
+  params: {
+    archive: param.filePath({ title: { en: 'Archive', ru: 'Архив' }, required: true, key: true, filters: ['zip'] }),
+    folder: param.folderPath({ title: { en: 'Into folder', ru: 'В папку' }, required: true }),
+  },
+  outputs: { files: { type: 'list', title: { en: 'Extracted files', ru: 'Распакованные файлы' } } },
+  async run(ctx, params) {
+    const archive = ctx.resolvePath(asText('archive', params.archive));
+    const folder = ctx.resolvePath(asText('folder', params.folder));
+    await fileOp('extract', archive, () => stat(archive));
+    const files = await fileOp('extract into', folder, () => unzipTo(archive, folder, ctx.signal));
+    return { outputs: { files } };
+  },
+});
