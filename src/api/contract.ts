@@ -114,6 +114,14 @@ export const commands = {
     result: z.object({ dir: z.string(), parent: z.string().nullable(), entries: z.array(fsEntrySchema) }),
   },
 
+  /**
+   * Named secrets (Orchestrator passwords, API keys) encrypted at rest. Values go in, never out:
+   * the UI only learns the names and whether the OS keychain protects them (`secure`).
+   */
+  'secrets.list': { args: empty, result: z.object({ secure: z.boolean(), names: z.array(z.string()) }) },
+  'secrets.set': { args: z.object({ name: z.string().min(1).max(200), value: z.string() }), result: empty },
+  'secrets.delete': { args: z.object({ name: z.string().min(1) }), result: empty },
+
   'settings.get': { args: empty, result: settingsSchema },
   /** Shallow merge of the given fields; returns the stored settings. */
   'settings.set': { args: settingsSchema.partial(), result: settingsSchema },

@@ -64,7 +64,7 @@ async function startService(): Promise<Harness & { dataDir: string; root: string
 }
 
 async function until<T>(probe: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 5000;
+  const deadline = Date.now() + 25_000; // a cold runner (tsx compiling) on a busy machine takes seconds
   for (;;) {
     const value = probe();
     if (value !== undefined) return value;

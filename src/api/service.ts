@@ -17,6 +17,7 @@ import { createScenarioHandlers } from './handlers/scenarios.js';
 import { createSettingsStore } from './handlers/settings.js';
 import { validateDocument } from './handlers/validation.js';
 import { createScenarioWatcher } from './handlers/watcher.js';
+import { createSecretVault, fileKeyCipher, type SecretCipher } from './secrets.js';
 
 
 export type ServiceOptions = {
@@ -29,6 +30,8 @@ export type ServiceOptions = {
   startRun?: StartRun;
   /** The project template (resources/templates/project by default). */
   templateDir?: string;
+  /** Encryption of secrets at rest: the OS keychain in Electron, a key file otherwise. */
+  secretCipher?: SecretCipher;
 };
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -58,6 +61,7 @@ export function createService(options: ServiceOptions): ApiService {
   const watcher = createScenarioWatcher(emit);
   const dialogs = createDialogBroker(emit);
   const runs = createRunHandlers(options.startRun ?? engineStartRun, emit, dialogs);
+  const vault = createSecretVault(dataDir, options.secretCipher ?? fileKeyCipher(dataDir));
   const ready = mkdir(dataDir, { recursive: true });
 
   const handlers: Handlers = {
@@ -85,6 +89,17 @@ export function createService(options: ServiceOptions): ApiService {
       return {};
     },
     'fs.list': listFolder,
+    async 'secrets.list'() {
+      return { secure: vault.secure, names: await vault.names() };
+    },
+    async 'secrets.set'({ name, value }) {
+      await vault.set(name, value);
+      return {};
+    },
+    async 'secrets.delete'({ name }) {
+      await vault.delete(name);
+      return {};
+    },
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.update(patch),
   };

@@ -29,9 +29,7 @@ export type EventFrame = z.infer<typeof eventFrameSchema>;
 /** The WebSocket endpoint path on the host; the token rides in the query (`?token=`). */
 export const API_PATH = '/api';
 
-/** Electron IPC channels: ONE invoke channel for all commands, ONE channel for all events. */
-export const IPC_CALL_CHANNEL = 'cairn:call';
-export const IPC_EVENT_CHANNEL = 'cairn:event';
+export { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './channels.js';
 
 /** Envelope of one IPC call: errors travel as data so their `code` survives Electron's IPC. */
 export type CallOutcome =

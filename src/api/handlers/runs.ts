@@ -34,7 +34,8 @@ export function createRunHandlers(startRun: StartRun, emit: Emit, dialogs: Dialo
       }
       let runId = '';
       const handle = startRun(
-        { target, mode, args, debug: mode === 'debug' ? { breakpoints, startAt } : undefined },
+        // trace: the Designer highlights the running block, so it needs block.started/finished.
+        { target, mode, args, trace: true, debug: mode === 'debug' ? { breakpoints, startAt } : undefined },
         toHostServices(dialogs.servicesFor(() => runId)),
       );
       runId = handle.runId;

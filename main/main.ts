@@ -1,0 +1,127 @@
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell, Tray, nativeImage } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../src/api/channels.js';
+import { defaultDataDir } from '../src/api/dataDir.js';
+import type { ApiService } from '../src/api/service.js';
+import { appResponse } from './appProtocol.js';
+import { trayIconDataUrl } from './icon.js';
+import { APP_ENTRY, APP_SCHEME, createCallHandler } from './ipc.js';
+import { applicationMenu } from './menu.js';
+import { isNavigationAllowed, secureWebPreferences, shouldOpenExternally } from './navigation.js';
+import { safeStorageCipher } from './safeStorageCipher.js';
+import { idleTray, nextTrayStatus } from './trayStatus.js';
+
+// The thin Electron shell: windows, tray, menu, security. Everything else is the core in src/,
+// loaded from its TypeScript sources through tsx exactly as the CLI does (the engine forks its
+// runner the same way), so the shell adds no second build of the core.
+const appRoot = fileURLToPath(new URL('..', import.meta.url));
+const rendererDir = join(appRoot, 'dist', 'renderer');
+const preload = join(appRoot, 'dist-electron', 'preload.cjs');
+
+app.setName('Cairn');
+app.setPath('userData', defaultDataDir());
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+let service: ApiService | undefined;
+let mainWindow: BrowserWindow | undefined;
+let tray: Tray | undefined;
+
+function lockDown(): void {
+  // Nothing the page asks for (camera, notifications, geolocation…) is granted.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (shouldOpenExternally(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    title: 'Cairn',
+    show: false,
+    webPreferences: secureWebPreferences(preload),
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY);
+  return window;
+}
+
+async function start(): Promise<void> {
+  register();
+  const core = (await import(pathToFileURL(join(appRoot, 'src', 'api', 'service.ts')).href)) as typeof import('../src/api/service.js');
+  const projectDir = process.argv.slice(app.isPackaged ? 1 : 2).find((arg) => !arg.startsWith('-'));
+  service = core.createService({
+    dataDir: app.getPath('userData'),
+    mode: 'electron',
+    projectDir,
+    secretCipher: safeStorageCipher(safeStorage),
+  });
+
+  protocol.handle(APP_SCHEME, async (request) => {
+    const reply = await appResponse(rendererDir, request.url);
+    const body = typeof reply.body === 'string' ? reply.body : new Uint8Array(reply.body);
+    return new Response(body, { status: reply.status, headers: reply.headers });
+  });
+
+  const handleCall = createCallHandler(service);
+  ipcMain.handle(IPC_CALL_CHANNEL, (event, command: unknown, args: unknown) =>
+    handleCall({ frameUrl: event.senderFrame?.url, isMainFrame: event.senderFrame === event.sender.mainFrame }, command, args),
+  );
+
+  tray = new Tray(nativeImage.createFromDataURL(trayIconDataUrl));
+  let trayStatus = idleTray();
+  const updateTray = () => {
+    tray?.setToolTip(`Cairn — ${trayStatus.label}`);
+    tray?.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: trayStatus.label, enabled: false },
+        { type: 'separator' },
+        { label: 'Show Cairn', click: () => mainWindow?.show() },
+        { label: 'Quit', click: () => app.quit() },
+      ]),
+    );
+  };
+  updateTray();
+
+  service.onEvent((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, { event, payload });
+    const next = nextTrayStatus(trayStatus, event, payload);
+    if (next !== trayStatus) {
+      trayStatus = next;
+      updateTray();
+    }
+  });
+
+  Menu.setApplicationMenu(applicationMenu());
+  mainWindow = createWindow();
+}
+
+lockDown();
+app.on('second-instance', () => mainWindow?.show());
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0 && service) mainWindow = createWindow();
+});
+let disposed = false;
+app.on('before-quit', (event) => {
+  // Runs must not outlive the app: abort them, then quit for real.
+  if (disposed || !service) return;
+  event.preventDefault();
+  disposed = true;
+  void service.dispose().finally(() => app.quit());
+});
+void app.whenReady().then(start);
