@@ -62,7 +62,7 @@ describe('client against a misbehaving server', () => {
     expect(error.message).toMatch(/lacks HeartbeatErrorCode/);
   });
 
-  it('a 500 is retried and the next OK answer is used', async () => {
+  it('a 500 is retried and the next OK answer is used (numbers as text, a boolean flag, extra fields)', async () => {
     let hits = 0;
     const url = await serve((_req, res) => {
       hits += 1;
@@ -71,7 +71,7 @@ describe('client against a misbehaving server', () => {
         res.end('database is down');
         return;
       }
-      res.end(JSON.stringify({ HeartbeatErrorCode: 0, ErrorText: '', HasNewJob: 1, Extra: 'ignored' }));
+      res.end(JSON.stringify({ HeartbeatErrorCode: '0', ErrorText: '', HasNewJob: true, Extra: 'ignored' }));
     });
     const answer = await client(url, { retries: 2, retryBaseMs: 5 }).heartbeat({ status: RobotStatus.Ready });
     expect(answer.hasNewJob).toBe(true);

@@ -96,7 +96,9 @@ export class OrchestratorClient {
     const errorCode = num(answer, 'HeartbeatErrorCode') as HeartbeatCode;
     const errorText = text(answer, 'ErrorText');
     if (errorCode === HeartbeatErrorCode.RobotNotFound) throw this.robotUnknown('heartbeat', result, errorText);
-    return { errorCode, errorText, hasNewJob: num(answer, 'HasNewJob') === 1, raw: answer };
+    // 1 as the seed documents it; `true` / "true" from servers that send a boolean.
+    const hasNewJob = num(answer, 'HasNewJob') === 1 || text(answer, 'HasNewJob').toLowerCase() === 'true';
+    return { errorCode, errorText, hasNewJob, raw: answer };
   }
 
   /** Seed step 2: the next job, or null when there is none after all (code 102). */
