@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BlockError } from '../define.js';
 import { createHarness, type Harness } from '../testing/harness.js';
@@ -83,5 +83,38 @@ describe('browser lifetime', () => {
     await expect(h.run(getText, { selector: 'p' })).rejects.toMatchObject({ code: 'NO_BROWSER' });
     await h.run(openBrowser, { url: 'data:text/html,<p>latest</p>' });
     expect((await h.run(getText, { selector: 'p' }))?.outputs?.text).toBe('latest');
+  });
+});
+
+describe('visible (headed) browser', () => {
+  it('says a visible browser needs a display when there is none', async () => {
+    const saved = { DISPLAY: process.env.DISPLAY, WAYLAND_DISPLAY: process.env.WAYLAND_DISPLAY };
+    delete process.env.DISPLAY;
+    delete process.env.WAYLAND_DISPLAY;
+    try {
+      await expect(h.run(openBrowser, { headless: false })).rejects.toMatchObject({ code: 'NO_DISPLAY' });
+    } finally {
+      for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
+    }
+  });
+
+  it('opens a window on a virtual display', async () => {
+    // Xvfb picks a free display number itself and writes it to fd 3.
+    const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    const display = await new Promise<string>((done, fail) => {
+      xvfb.stdio[3]?.on('data', (chunk: Buffer) => done(`:${chunk.toString().trim()}`));
+      xvfb.on('error', fail);
+    });
+    const saved = process.env.DISPLAY;
+    process.env.DISPLAY = display;
+    try {
+      const browser = (await h.run(openBrowser, { headless: false, url: 'data:text/html,<h1>Visible</h1>' }))?.outputs?.browser;
+      expect((await h.run(getText, { browser, selector: 'h1' }))?.outputs?.text).toBe('Visible');
+      await h.run(closeBrowser, { browser });
+    } finally {
+      if (saved === undefined) delete process.env.DISPLAY;
+      else process.env.DISPLAY = saved;
+      xvfb.kill();
+    }
   });
 });

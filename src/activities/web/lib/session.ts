@@ -70,6 +70,12 @@ export type LaunchOptions = { headless: boolean; executablePath?: string; timeou
  */
 export async function launchSession(ctx: BlockContext, opts: LaunchOptions): Promise<WebSession> {
   const executable = findBrowserExecutable(opts.executablePath);
+  if (!opts.headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    throw new BlockError(
+      'A visible browser needs a desktop, but no DISPLAY is set: turn on "Hidden (headless)" or run the robot in a desktop session (or under xvfb-run)',
+      'NO_DISPLAY',
+    );
+  }
   let server: BrowserServer;
   try {
     server = await chromium.launchServer({ executablePath: executable, headless: opts.headless, args: browserArgs, timeout: opts.timeoutMs });
