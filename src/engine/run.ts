@@ -50,7 +50,7 @@ export class Run {
     const request = options.request;
     this.trace = request.trace === true;
     this.debugger = request.mode === 'debug' ? new Debugger(request.debug ?? {}, { emit: (e) => this.emit(e), log: (level, m) => this.log(level, m) }) : undefined;
-    this.host = { request: async <T>(method: string, params: unknown) => (await options.host(method, params)) as T };
+    this.host = { request: <T>(method: string, params: unknown) => this.untilStopped(options.host(method, params)) as Promise<T> };
   }
 
   get signal(): AbortSignal {
@@ -88,6 +88,19 @@ export class Run {
         done();
       }, ms);
       this.signal.addEventListener('abort', onStop, { once: true });
+    });
+  }
+
+  /** A host answer may never come (a dialog left open): a stop must not wait for it. */
+  private untilStopped<T>(answer: Promise<T>): Promise<T> {
+    if (this.stopKind !== undefined) return Promise.reject(new RunStopped(this.stopKind));
+    return new Promise((done, fail) => {
+      const onStop = (): void => fail(new RunStopped(this.stopKind ?? 'stopped'));
+      this.signal.addEventListener('abort', onStop, { once: true });
+      answer.then(
+        (value) => (this.signal.removeEventListener('abort', onStop), done(value)),
+        (err: unknown) => (this.signal.removeEventListener('abort', onStop), fail(err)),
+      );
     });
   }
 
