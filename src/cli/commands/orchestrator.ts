@@ -66,6 +66,9 @@ export const command: CliCommand = {
       return 1;
     }
     console.log(`Orchestrator emulator listening on ${emulator.url}`);
+    if (!/^(127\.|::1$|localhost$)/.test(values.host)) {
+      console.log(`  WARNING: listening on ${values.host}, beyond loopback, over plain HTTP; the admin API still answers loopback only.`);
+    }
     console.log(`  data: ${dbFile === ':memory:' ? 'in memory (use --db FILE to keep it)' : dbFile}`);
     if (emulator.demo) {
       console.log(`  demo robot GUID: ${emulator.demo.robotGuid}`);
