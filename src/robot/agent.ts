@@ -3,6 +3,7 @@ import { ConsumeJobErrorCode, HeartbeatErrorCode, RobotStatus } from '../orchest
 import type { AppStore } from '../store/appStore.js';
 import { createBackoff, sleep } from '../store/backoff.js';
 import { createOutboxWorker } from '../store/outboxWorker.js';
+import { createOutboxWriter } from '../store/outboxWriter.js';
 import { MIN_WORKING_HEARTBEAT_MS, type RobotSettings } from '../store/robotSettings.js';
 import { startAttendedRun, type AttendedRun } from './attended.js';
 import type { JobJournal } from './jobJournal.js';
@@ -75,6 +76,7 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
     retryInitialMs: options.outboxRetryInitialMs,
     retryMaxMs: options.outboxRetryMaxMs,
   });
+  const writer = createOutboxWriter({ outbox: store.outbox, robotGuid: link.robotGuid, onWritten: worker.wake });
   const status = createAgentStatus({
     backlog: () => store.outbox.backlog(link.robotGuid),
     outboxError: () => worker.state().lastError,
@@ -121,9 +123,8 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
       await runJob(
         {
           link,
-          outbox: store.outbox,
+          writer,
           runs: store.runs,
-          wakeOutbox: worker.wake,
           settings,
           dataDir: options.dataDir,
           startRun: options.startRun,
@@ -195,7 +196,7 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
   async function run(): Promise<number> {
     status.set({ state: 'starting', message: '' });
     store.outbox.pruneDelivered(KEEP_DELIVERED_MS);
-    const recovered = recoverInterruptedRuns({ outbox: store.outbox, runs: store.runs, robotGuid: link.robotGuid, wakeOutbox: worker.wake });
+    const recovered = recoverInterruptedRuns({ writer, runs: store.runs, robotGuid: link.robotGuid });
     if (recovered.length) status.set({ message: `reported ${recovered.length} interrupted job(s) as Failed` });
     worker.start();
     let exitCode = 0;
@@ -209,6 +210,7 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
         }
       }
     } finally {
+      writer.flush();
       const drainMs = options.drainOnStopMs ?? (options.once ? 30_000 : 5_000);
       await worker.drain(drainMs);
       await worker.stop();
@@ -227,6 +229,7 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
       stopping.abort();
       await loop;
       await attended?.reported;
+      writer.flush();
       await worker.stop();
       status.set({ state: 'stopped', job: null });
     },
@@ -242,9 +245,8 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
       const run = startAttendedRun(
         {
           link,
-          outbox: store.outbox,
+          writer,
           runs: store.runs,
-          wakeOutbox: worker.wake,
           startRun: options.startRun,
           hostServices: (journal) => options.hostServices(journal),
           workingHeartbeatMs,

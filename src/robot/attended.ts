@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { HostServices, RunHandle, RunRequest, StartRun } from '../engine/types.js';
 import { JobStatus, JobType, RobotStatus } from '../orchestrator/protocol.js';
-import type { Outbox } from '../store/outbox.js';
+import type { OutboxWriter } from '../store/outboxWriter.js';
 import type { RobotRunsStore } from '../store/robotRuns.js';
 import { describeRunError, logRunEvent } from './cairnJob.js';
 import { createJobJournal, type JobJournal } from './jobJournal.js';
@@ -21,9 +21,8 @@ import { superviseExecution } from './supervise.js';
 
 export type AttendedDeps = {
   link: RobotLink;
-  outbox: Outbox;
+  writer: OutboxWriter;
   runs: RobotRunsStore;
-  wakeOutbox(): void;
   startRun: StartRun;
   /** The `orchestrator.*` host services, bound to the run's journal. */
   hostServices(journal: JobJournal): HostServices;
@@ -45,7 +44,7 @@ export function startAttendedRun(deps: AttendedDeps, request: RunRequest): Atten
   // Our own GUID rather than the engine's run id: the Orchestrator expects a GUID in JobGUID.
   const runGuid = randomUUID();
   const name = request.name ?? path.basename(request.target);
-  const journal = createJobJournal({ outbox: deps.outbox, robotGuid: deps.link.robotGuid, jobGuid: runGuid, wake: deps.wakeOutbox });
+  const journal = createJobJournal({ writer: deps.writer, jobGuid: runGuid });
   const handle = deps.startRun(request, deps.hostServices(journal));
   handle.onEvent((event) => logRunEvent(event, journal.log));
   deps.runs.begin({ jobGuid: runGuid, robotGuid: deps.link.robotGuid, kind: 'attended', name, status: JobStatus.InProgress });

@@ -1,5 +1,6 @@
 import { REDACTED } from '../scenario/values.js';
-import type { Outbox, OutboxLogLevel } from '../store/outbox.js';
+import type { OutboxLogLevel } from '../store/outbox.js';
+import type { OutboxWriter } from '../store/outboxWriter.js';
 
 /**
  * Everything one job tells the Orchestrator besides heartbeats, written to the outbox in order:
@@ -16,12 +17,10 @@ export type JobJournal = {
 };
 
 export type JobJournalOptions = {
-  outbox: Outbox;
-  robotGuid: string;
+  /** The robot's single ordered outbox stream. */
+  writer: OutboxWriter;
   jobGuid: string;
   versionGuid?: string;
-  /** Called after each write so the delivery worker sends it promptly. */
-  wake(): void;
   now?: () => number;
 };
 
@@ -29,7 +28,7 @@ export type JobJournalOptions = {
 const MIN_SECRET_LENGTH = 3;
 
 export function createJobJournal(options: JobJournalOptions): JobJournal {
-  const { outbox, robotGuid, jobGuid, versionGuid, wake } = options;
+  const { writer, jobGuid, versionGuid } = options;
   const now = options.now ?? Date.now;
   const secrets = new Set<string>();
   const redact = (text: string) => {
@@ -40,16 +39,13 @@ export function createJobJournal(options: JobJournalOptions): JobJournal {
   return {
     jobGuid,
     log(level, message) {
-      outbox.enqueue(robotGuid, { kind: 'log', jobGuid, versionGuid, level, message: redact(message), at: now() });
-      wake();
+      writer.write({ kind: 'log', jobGuid, versionGuid, level, message: redact(message), at: now() });
     },
     status(status) {
-      outbox.enqueue(robotGuid, { kind: 'jobStatus', jobGuid, status });
-      wake();
+      writer.write({ kind: 'jobStatus', jobGuid, status });
     },
     screenshot(pngBase64, note) {
-      outbox.enqueue(robotGuid, { kind: 'screenshot', jobGuid, pngBase64, note: note === undefined ? undefined : redact(note), at: now() });
-      wake();
+      writer.write({ kind: 'screenshot', jobGuid, pngBase64, note: note === undefined ? undefined : redact(note), at: now() });
     },
     addSecret(value) {
       if (value.length >= MIN_SECRET_LENGTH) secrets.add(value);

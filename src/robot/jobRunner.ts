@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HostServices, RunResult, StartRun } from '../engine/types.js';
 import { JobStatus, JobType, RobotStatus } from '../orchestrator/protocol.js';
-import type { Outbox } from '../store/outbox.js';
+import type { OutboxWriter } from '../store/outboxWriter.js';
 import type { RobotRunsStore } from '../store/robotRuns.js';
 import type { RobotSettings } from '../store/robotSettings.js';
 import { prepareVersion, startCairnRun } from './cairnJob.js';
@@ -20,9 +20,8 @@ import { superviseExecution } from './supervise.js';
 
 export type JobRunnerDeps = {
   link: RobotLink;
-  outbox: Outbox;
+  writer: OutboxWriter;
   runs: RobotRunsStore;
-  wakeOutbox(): void;
   settings: Pick<RobotSettings, 'scriptsDir' | 'pythonPath' | 'stopGraceMs' | 'insecureTls'>;
   dataDir: string;
   startRun: StartRun;
@@ -53,13 +52,7 @@ export const finalStatusFor: Record<RunResult, JobStatus> = {
 const STATUS_NAMES: Partial<Record<JobStatus, string>> = { 3: 'Aborted', 4: 'Success', 5: 'Failed', 7: 'Stopped' };
 
 export async function runJob(deps: JobRunnerDeps, job: ConsumedJob, lastHeartbeatAt: number): Promise<{ status: JobStatus; outcome: ExecutionOutcome }> {
-  const journal = createJobJournal({
-    outbox: deps.outbox,
-    robotGuid: deps.link.robotGuid,
-    jobGuid: job.jobGuid,
-    versionGuid: job.versionGuid,
-    wake: deps.wakeOutbox,
-  });
+  const journal = createJobJournal({ writer: deps.writer, jobGuid: job.jobGuid, versionGuid: job.versionGuid });
   deps.runs.begin({ jobGuid: job.jobGuid, robotGuid: deps.link.robotGuid, kind: 'orchestrated', name: job.jobName, versionGuid: job.versionGuid, status: JobStatus.InProgress });
   journal.status(JobStatus.InProgress);
   journal.log('Info', `Robot ${deps.link.robotGuid} started job ${job.jobGuid} (process version "${job.versionName}")`);

@@ -1,5 +1,5 @@
 import { JobStatus } from '../orchestrator/protocol.js';
-import type { Outbox } from '../store/outbox.js';
+import type { OutboxWriter } from '../store/outboxWriter.js';
 import type { RobotRun, RobotRunsStore } from '../store/robotRuns.js';
 import { createJobJournal } from './jobJournal.js';
 
@@ -8,13 +8,13 @@ import { createJobJournal } from './jobJournal.js';
  * was killed mid-job. It is reported Failed with a reason line — enqueued behind whatever of that
  * job was not delivered yet, so its logs still reach the Orchestrator first.
  */
-export function recoverInterruptedRuns(deps: { outbox: Outbox; runs: RobotRunsStore; robotGuid: string; wakeOutbox(): void }): RobotRun[] {
+export function recoverInterruptedRuns(deps: { writer: OutboxWriter; runs: RobotRunsStore; robotGuid: string }): RobotRun[] {
   const interrupted = deps.runs.withStatus(deps.robotGuid, JobStatus.InProgress);
   for (const run of interrupted) {
     const started = new Date(run.startedAt).toISOString();
     const reason = `The robot stopped while running "${run.name}" (started ${started}): its process was killed or crashed. Reported Failed when the robot started again.`;
     // Attended runs too: an Orchestrator without a record of them refuses the update (dropped).
-    const journal = createJobJournal({ outbox: deps.outbox, robotGuid: deps.robotGuid, jobGuid: run.jobGuid, versionGuid: run.versionGuid ?? undefined, wake: deps.wakeOutbox });
+    const journal = createJobJournal({ writer: deps.writer, jobGuid: run.jobGuid, versionGuid: run.versionGuid ?? undefined });
     journal.log('Error', reason);
     journal.status(JobStatus.Failed);
     deps.runs.finish(run.jobGuid, JobStatus.Failed, reason);

@@ -16,6 +16,9 @@ export type AppStore = {
 
 export function openAppStore(file: string): AppStore {
   const db = openDatabase(file, appMigrations);
+  // In WAL mode, NORMAL survives a killed or crashed robot (what the outbox promises); only an
+  // OS crash or power loss can drop the last transactions. FULL would fsync every log batch.
+  db.pragma('synchronous = NORMAL');
   return {
     db,
     outbox: createOutbox(db),

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppStore, type AppStore } from './appStore.js';
 import type { OutboxItem } from './outbox.js';
 import { createOutboxWorker } from './outboxWorker.js';
+import { createOutboxWriter } from './outboxWriter.js';
 
 let dir: string;
 let store: AppStore;
@@ -137,5 +138,28 @@ describe('outbox worker', () => {
     await until(() => failing.state().failedAttempts === 1);
     await failing.stop();
     expect(store.outbox.backlog(ROBOT)).toBe(1);
+  });
+});
+
+describe('outbox writer', () => {
+  it('batches a burst of log lines into the stream in order, and writes a status change at once behind them', async () => {
+    let writes = 0;
+    const writer = createOutboxWriter({ outbox: store.outbox, robotGuid: ROBOT, onWritten: () => (writes += 1) });
+    for (let i = 0; i < 10_500; i++) writer.write(log('j1', `line ${i}`));
+    // Full batches of 1,000 are written at once; the rest waits for the end of this turn…
+    expect(store.outbox.backlog(ROBOT)).toBe(10_000);
+    expect(writes).toBe(10);
+    // …unless a status change comes: it takes them with it, synchronously, in one transaction.
+    writer.write({ kind: 'jobStatus', jobGuid: 'j1', status: 4 });
+    expect(store.outbox.backlog(ROBOT)).toBe(10_501);
+    expect(writes).toBe(11);
+
+    writer.write(log('j2', 'later'));
+    await until(() => store.outbox.backlog(ROBOT) === 10_502);
+    const rows = store.outbox.pending(ROBOT, 20_000).map((row) => row.item);
+    expect(rows[0]).toEqual(log('j1', 'line 0'));
+    expect(rows[10_499]).toEqual(log('j1', 'line 10499'));
+    expect(rows[10_500]).toEqual({ kind: 'jobStatus', jobGuid: 'j1', status: 4 });
+    expect(rows[10_501]).toEqual(log('j2', 'later'));
   });
 });
