@@ -143,6 +143,16 @@ describe('logs, assets, queues', () => {
     expect(await client.readTask(a.guid)).toMatchObject({ status: TaskStatus.Success, comment: 'done' });
     await expect(client.createTask({ queueGuid: 'no-such-queue', name: 'x' })).rejects.toMatchObject({ kind: 'notFound' });
   });
+
+  it('never hands one task to two robots taking from the queue at once', async () => {
+    const queue = await admin.addQueue('Contended');
+    for (let i = 0; i < 10; i += 1) await client.createTask({ queueGuid: queue.guid, name: `t${i}` });
+    const other = new OrchestratorClient({ url: emulator.url, robotGuid: (await admin.addRobot('Robot 2')).guid, machine, retries: 0 });
+    const taken = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : client).nextTask(queue.guid)));
+    const guids = taken.filter((t) => t !== null).map((t) => t.guid);
+    expect(guids).toHaveLength(10);
+    expect(new Set(guids).size).toBe(10);
+  });
 });
 
 describe('publishing and packages', () => {
