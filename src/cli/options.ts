@@ -26,7 +26,12 @@ export function expectPositionals(positionals: readonly string[], min: number, m
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type HelpOption = { help: { type: 'boolean'; short: 'h' } };
-type StrictConfig<O extends Options> = { args: string[]; options: O & HelpOption; allowPositionals: true; strict: true };
+type StrictConfig<O extends Options> = {
+  args: string[];
+  options: O & HelpOption;
+  allowPositionals: true;
+  strict: true;
+};
 
 /**
  * Strict `node:util` parseArgs plus `-h/--help`, with errors a user can act on and the number
@@ -44,7 +49,8 @@ export function parseOptions<const O extends Options>(
     strict: true,
   };
   const parsed = parseCommandLine(() => parseArgs(config));
-  if ((parsed.values as { help?: boolean }).help !== true) expectPositionals(parsed.positionals, positionals.min, positionals.max);
+  if ((parsed.values as { help?: boolean }).help !== true)
+    expectPositionals(parsed.positionals, positionals.min, positionals.max);
   return parsed;
 }
 

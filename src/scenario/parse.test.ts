@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProject, parseScenario } from './parse.js';
+import { locateProblems, parseProject, parseScenario } from './parse.js';
 import type { ScenarioProblem } from './problems.js';
 
 function problemsOf(text: string): ScenarioProblem[] {
@@ -91,5 +91,20 @@ describe('parseProject', () => {
     });
     const bad = parseProject('{ "name": "p", "version": "one" }');
     expect(!bad.ok && bad.problems[0]).toMatchObject({ path: 'version', line: 1, column: 27 });
+  });
+});
+
+describe('locateProblems', () => {
+  it('adds line:column to later problems by path, falling back to the enclosing value', () => {
+    const located = locateProblems(valid, [
+      { severity: 'error', code: 'a', path: 'blocks[1].params.message', message: { en: '', ru: '' } },
+      { severity: 'error', code: 'b', path: 'blocks[1].params.missing', message: { en: '', ru: '' } },
+      { severity: 'error', code: 'c', path: 'nothing.here', message: { en: '', ru: '' } },
+    ]);
+    expect(located.map((p) => [p.line, p.column])).toEqual([
+      [7, 63],
+      [7, 50],
+      [1, 1],
+    ]);
   });
 });

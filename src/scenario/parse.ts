@@ -142,3 +142,28 @@ export function parseProject(text: string): ParseOutcome<Project> {
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, doc: projectSchema.parse(read.value) };
 }
+
+/**
+ * Adds line:column to problems found later (by validation) on a document read from `text`, by
+ * their JSON path. Only meaningful when the file was not migrated (paths match the text).
+ */
+export function locateProblems(text: string, problems: readonly ScenarioProblem[]): ScenarioProblem[] {
+  let offsets: Map<string, number>;
+  try {
+    offsets = readJson(text).offsets;
+  } catch {
+    return [...problems];
+  }
+  return problems.map((problem) => {
+    if (problem.path === undefined || problem.line !== undefined) return problem;
+    let path = problem.path;
+    let offset = offsets.get(path);
+    // A missing key has no position: fall back to the closest enclosing value that exists.
+    while (offset === undefined && path !== '') {
+      const parent = path.replace(/(?:\.[^.[]+|\[[^\]]*\])$/, '');
+      path = parent === path ? '' : parent;
+      offset = offsets.get(path);
+    }
+    return offset === undefined ? problem : { ...problem, ...lineColumnAt(text, offset) };
+  });
+}

@@ -50,11 +50,21 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   return { line, column: end - lineStart + 1 };
 }
 
-/** One line per problem: `file:line:col error code at path: message`. */
+const words = {
+  en: { error: 'error', warning: 'warning', at: 'at', inBlock: 'in block' },
+  ru: { error: 'ошибка', warning: 'предупреждение', at: 'в', inBlock: 'в блоке' },
+};
+
+/** One line per problem: `file:line:col: error code at path: message`. */
 export function formatProblem(problem: ScenarioProblem, file?: string, lang: 'en' | 'ru' = 'en'): string {
+  const word = words[lang];
   const where = [file, problem.line, problem.line !== undefined ? problem.column : undefined]
     .filter((part) => part !== undefined && part !== '')
     .join(':');
-  const at = problem.path ? ` at ${problem.path}` : problem.blockId ? ` in block "${problem.blockId}"` : '';
-  return `${where ? `${where}: ` : ''}${problem.severity} ${problem.code}${at}: ${problem.message[lang]}`;
+  const at = problem.path
+    ? ` ${word.at} ${problem.path}`
+    : problem.blockId
+      ? ` ${word.inBlock} "${problem.blockId}"`
+      : '';
+  return `${where ? `${where}: ` : ''}${word[problem.severity]} ${problem.code}${at}: ${problem.message[lang]}`;
 }

@@ -1,12 +1,146 @@
+import { resolve } from 'node:path';
+import { startRun } from '../../engine/runner/index.js';
+import type { RunHandle, RunResult, RunSummary } from '../../engine/types.js';
+import { resolveRunTarget, ScenarioLoadError } from '../../scenario/io.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { inArguments, readArgsFile, writeOutArguments, type VendorArgument } from '../argsFile.js';
+import { checkWithInvoked, printProblems } from '../check.js';
 import type { CliCommand } from '../command.js';
+import { debugPrompt } from '../debugPrompt.js';
+import { EXIT_USAGE, parseOptions, pickLanguage, UsageError, withUsage } from '../options.js';
+import { humanOutput, jsonOutput, type RunOutput } from '../runOutput.js';
+import { terminalServices } from '../terminalServices.js';
 
-// Placeholder until its issue lands; replaced by the real command.
+const USAGE =
+  'cairn run <project-dir|file.scenario.json> [--var name=value …] [--args args.json] [--json] [--debug-break <blockId> …] [--lang en|ru]';
+
+export const exitCodes: Record<RunResult, number> = { success: 0, failed: 1, stopped: 3, aborted: 4 };
+
+function parseVars(pairs: readonly string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--var expects name=value, got "${pair}"`);
+    vars[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return vars;
+}
+
+/** Arguments the scenario does not take are a usage error before anything starts. */
+function checkArguments(doc: Scenario, args: Record<string, unknown>): void {
+  const inputs = doc.variables
+    .filter((v) => v.direction === 'in' || v.direction === 'inout')
+    .map((v) => v.name);
+  for (const name of Object.keys(args)) {
+    if (!inputs.includes(name)) {
+      throw new UsageError(
+        `scenario "${doc.name}" has no input argument "${name}" (its inputs: ${inputs.join(', ') || 'none'})`,
+      );
+    }
+  }
+}
+
+/** Ctrl+C once: soft stop; twice: abort. */
+function interruptHandler(handle: RunHandle, output: RunOutput): () => void {
+  let count = 0;
+  return () => {
+    count++;
+    if (count === 1) {
+      output.note('Stopping after the current block… (Ctrl+C again to abort)');
+      handle.stop();
+    } else {
+      output.note('Aborting.');
+      handle.abort();
+    }
+  };
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseOptions(
+    argv,
+    {
+      var: { type: 'string', multiple: true },
+      args: { type: 'string' },
+      json: { type: 'boolean' },
+      'debug-break': { type: 'string', multiple: true },
+      lang: { type: 'string' },
+    },
+    { min: 1, max: 1 },
+  );
+  if (values.help) {
+    console.log(
+      `usage: ${USAGE}\nExit codes: 0 success, 1 failed, 2 usage or validation error, 3 stopped, 4 aborted.`,
+    );
+    return 0;
+  }
+  const lang = pickLanguage(values.lang);
+  const target = await resolveRunTarget(positionals[0]);
+
+  const checked = await checkWithInvoked(target.scenarioPath, target.projectDir);
+  const doc = checked[0].doc;
+  if (values.json) {
+    for (const { file, problems } of checked)
+      if (problems.length > 0) console.log(JSON.stringify({ type: 'validation', file, problems }));
+  }
+  const invalid = values.json
+    ? checked.some((c) => c.problems.some((p) => p.severity === 'error'))
+    : printProblems(checked, lang);
+  if (invalid || !doc) {
+    if (!values.json)
+      console.error(
+        lang === 'ru' ? 'Сценарий не запущен: исправьте ошибки выше.' : 'Not started: fix the errors above.',
+      );
+    return EXIT_USAGE;
+  }
+
+  const argsFile = values.args === undefined ? undefined : resolve(values.args);
+  const fileArgs: VendorArgument[] = argsFile ? await readArgsFile(argsFile) : [];
+  const args = { ...(argsFile ? inArguments(fileArgs, argsFile) : {}), ...parseVars(values.var ?? []) };
+  checkArguments(doc, args);
+
+  const breakpoints = values['debug-break'] ?? [];
+  const output = values.json ? jsonOutput(process.stdout) : humanOutput(process.stdout, process.stderr);
+  const handle = startRun(
+    {
+      target: target.scenarioPath,
+      args,
+      trace: values.json === true || process.stdout.isTTY === true,
+      ...(breakpoints.length > 0 ? { mode: 'debug' as const, debug: { breakpoints } } : {}),
+    },
+    terminalServices(output),
+  );
+  const prompt = breakpoints.length > 0 ? debugPrompt(handle, output, values.json === true) : undefined;
+  handle.onEvent((event) => {
+    output.event(event);
+    if (event.type === 'paused') prompt?.paused(event);
+  });
+  const onInterrupt = interruptHandler(handle, output);
+  process.on('SIGINT', onInterrupt);
+  let summary: RunSummary;
+  try {
+    summary = await handle.done;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    prompt?.close();
+  }
+  output.finish(summary);
+  if (argsFile && summary.result === 'success')
+    await writeOutArguments(argsFile, fileArgs, summary.outputs, doc);
+  return exitCodes[summary.result];
+}
+
 export const command: CliCommand = {
   name: 'run',
-  summary: 'not built yet',
-  usage: 'cairn run',
-  async run() {
-    console.error('cairn run: not built yet');
-    return 1;
-  },
+  summary: 'Runs a project (its main scenario) or one scenario file; validates it first.',
+  usage: USAGE,
+  run: (argv) =>
+    withUsage('run', USAGE, async () => {
+      try {
+        return await run(argv);
+      } catch (error) {
+        if (!(error instanceof ScenarioLoadError)) throw error;
+        console.error(error.message);
+        return EXIT_USAGE;
+      }
+    }),
 };
