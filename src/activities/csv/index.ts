@@ -1,4 +1,5 @@
 import type { AnyBlockDefinition } from '../define.js';
+import { csvRead, csvWrite } from './csv.js';
 
-/** The csv blocks, in palette order. */
-export const csvBlocks: AnyBlockDefinition[] = [];
+/** The CSV blocks, in palette order. */
+export const csvBlocks: AnyBlockDefinition[] = [csvRead, csvWrite];

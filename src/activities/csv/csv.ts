@@ -1,0 +1,100 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { BlockError, defineBlock, param } from '../define.js';
+import { asTable, asText, BAD_INPUT } from '../data/lib/checks.js';
+import { asEncoding, decodeText, encodeText, encodingChoices } from '../files/lib/encoding.js';
+import { fileOp } from '../files/lib/fsErrors.js';
+import { parseCsv } from './lib/parse.js';
+import { formatCsv } from './lib/write.js';
+import { cellText, recordsToTable } from './lib/table.js';
+
+const delimiterParam = param.choice({
+  title: { en: 'Delimiter', ru: 'Разделитель' },
+  default: ';',
+  choices: [
+    { value: ';', title: { en: 'Semicolon ;', ru: 'Точка с запятой ;' } },
+    { value: ',', title: { en: 'Comma ,', ru: 'Запятая ,' } },
+    { value: '\t', title: { en: 'Tab', ru: 'Табуляция' } },
+  ],
+});
+const headerParam = param.boolean({ title: { en: 'First row is the header', ru: 'Первая строка — заголовок' }, default: true });
+
+function asDelimiter(value: unknown): string {
+  const text = asText('delimiter', value ?? ';').replace(/^\\t$|^tab$/i, '\t');
+  if (text.length !== 1 || /["\r\n]/.test(text)) {
+    throw new BlockError(`Delimiter "${text}" cannot be used: give one character such as ; , or a tab`, BAD_INPUT);
+  }
+  return text;
+}
+
+export const csvRead = defineBlock({
+  type: 'csv.read',
+  category: 'csv',
+  title: { en: 'Read CSV to table', ru: 'Прочитать CSV в таблицу' },
+  help: {
+    en: 'Reads a CSV file into a table. Values stay text; convert numbers and dates with the data blocks or let table sort/filter treat them by value. Quoted fields may contain delimiters, quotes ("") and line breaks.',
+    ru: 'Читает CSV-файл в таблицу. Значения остаются текстом; числа и даты преобразуйте блоками «Данные» — сортировка и фильтр таблиц и так сравнивают их по значению. Поля в кавычках могут содержать разделители, кавычки ("") и переводы строк.',
+  },
+  params: {
+    path: param.filePath({ title: { en: 'CSV file', ru: 'CSV-файл' }, required: true, key: true, filters: ['csv', 'txt'] }),
+    delimiter: delimiterParam,
+    header: headerParam,
+    encoding: param.choice({ title: { en: 'Encoding', ru: 'Кодировка' }, default: 'utf-8', choices: encodingChoices }),
+  },
+  outputs: { table: { type: 'table', title: { en: 'Table', ru: 'Таблица' } } },
+  async run(ctx, params) {
+    const path = ctx.resolvePath(asText('path', params.path));
+    const delimiter = asDelimiter(params.delimiter);
+    const encoding = asEncoding(params.encoding);
+    const bytes = await fileOp('read the CSV file', path, () => readFile(path));
+    let records;
+    try {
+      records = parseCsv(decodeText(bytes, encoding), delimiter);
+    } catch (error) {
+      if (error instanceof BlockError) throw new BlockError(`${path}: ${error.message}`, error.code);
+      throw error;
+    }
+    return { outputs: { table: recordsToTable(records, params.header !== false, path) } };
+  },
+});
+
+export const csvWrite = defineBlock({
+  type: 'csv.write',
+  category: 'csv',
+  title: { en: 'Write table to CSV', ru: 'Записать таблицу в CSV' },
+  help: {
+    en: 'Writes a table to a CSV file (replacing it). For Russian Excel choose ";" and a decimal comma; UTF-8 with BOM or Windows-1251 opens with correct Cyrillic.',
+    ru: 'Записывает таблицу в CSV-файл (заменяя его). Для русского Excel выберите «;» и десятичную запятую; UTF-8 с BOM или Windows-1251 открываются с правильной кириллицей.',
+  },
+  params: {
+    table: param.table({ title: { en: 'Table', ru: 'Таблица' }, required: true }),
+    path: param.filePath({ title: { en: 'CSV file', ru: 'CSV-файл' }, required: true, key: true, save: true, filters: ['csv'] }),
+    delimiter: delimiterParam,
+    header: headerParam,
+    encoding: param.choice({ title: { en: 'Encoding', ru: 'Кодировка' }, default: 'utf-8-bom', choices: encodingChoices }),
+    decimal: param.choice({
+      title: { en: 'Decimal mark', ru: 'Десятичный разделитель' },
+      default: ',',
+      choices: [
+        { value: ',', title: { en: 'Comma (1234,5)', ru: 'Запятая (1234,5)' } },
+        { value: '.', title: { en: 'Point (1234.5)', ru: 'Точка (1234.5)' } },
+      ],
+    }),
+  },
+  outputs: { path: { type: 'text', title: { en: 'Full path', ru: 'Полный путь' } } },
+  async run(ctx, params) {
+    const table = asTable('table', params.table);
+    const path = ctx.resolvePath(asText('path', params.path));
+    const delimiter = asDelimiter(params.delimiter);
+    const decimal = params.decimal === '.' ? '.' : ',';
+    if (decimal === delimiter) throw new BlockError('Delimiter and decimal mark are both ",": choose ";" as the delimiter', BAD_INPUT);
+    const records = table.rows.map((row) => table.columns.map((c) => cellText(row[c], decimal)));
+    if (params.header !== false) records.unshift([...table.columns]);
+    const bytes = encodeText(formatCsv(records, delimiter), asEncoding(params.encoding ?? 'utf-8-bom'));
+    await fileOp('write the CSV file', path, async () => {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, bytes);
+    });
+    return { outputs: { path } };
+  },
+});
