@@ -5,7 +5,7 @@
  * Time is this process's CPU time (user + system), not wall time: the build machine is shared,
  * and wall time would measure the neighbours.
  */
-import { makeScenario, runScenario } from '../src/engine/testing.js';
+import { makeScenario, runScenario, startScenario } from '../src/engine/testing.js';
 import type { Scenario } from '../src/scenario/schema.js';
 
 const BLOCKS = 1_000_000;
@@ -68,6 +68,18 @@ async function engineNsPerBlock(mode: 'run' | 'debug', doc: Scenario): Promise<n
   return ns / BLOCKS;
 }
 
+/** Debug mode with block events (what the Designer asks for), counted by a listener: for information. */
+async function tracedNsPerBlock(doc: Scenario): Promise<number> {
+  const began = process.cpuUsage();
+  const handle = startScenario(doc, { mode: 'debug', trace: true });
+  let events = 0;
+  handle.onEvent(() => events++);
+  const summary = await handle.done;
+  const ns = cpuNs(began);
+  if (summary.result !== 'success' || events < 2 * BLOCKS) throw new Error(`Traced run ended ${summary.result} after ${events} events`);
+  return ns / BLOCKS;
+}
+
 function plainNsPerBlock(): number {
   const began = process.cpuUsage();
   let sink = 0;
@@ -85,16 +97,20 @@ await engineNsPerBlock('debug', doc);
 const run: number[] = [];
 const debug: number[] = [];
 const plain: number[] = [];
+const traced: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   run.push(await engineNsPerBlock('run', doc));
   debug.push(await engineNsPerBlock('debug', doc));
   plain.push(plainNsPerBlock());
+  traced.push(await tracedNsPerBlock(doc));
 }
 
 const runNs = median(run);
 const debugNs = median(debug);
 const plainNs = median(plain);
+const tracedNs = median(traced);
 console.log(`Cairn engine benchmark: ${BLOCKS.toLocaleString('en')} blocks (assign + if), median of ${ROUNDS} rounds, CPU time`);
 console.log(`  run mode    ${runNs.toFixed(1).padStart(8)} ns/block   target <= 500   ${runNs <= 500 ? 'OK' : 'OVER'}`);
 console.log(`  debug mode  ${debugNs.toFixed(1).padStart(8)} ns/block   ${(debugNs / runNs).toFixed(2)}x run   target <= 1.5x   ${debugNs / runNs <= 1.5 ? 'OK' : 'OVER'}`);
+console.log(`  debug+trace ${tracedNs.toFixed(1).padStart(8)} ns/block   ${(tracedNs / runNs).toFixed(2)}x run   (block.started/finished events, for information)`);
 console.log(`  plain JS    ${plainNs.toFixed(1).padStart(8)} ns/block   engine run = ${(runNs / plainNs).toFixed(0)}x plain JS`);
