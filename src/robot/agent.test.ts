@@ -186,3 +186,31 @@ describe('robot agent ↔ emulator, Cairn packages', () => {
     expect(logs).toContainEqual(expect.objectContaining({ level: 'Warning', message: 'via host service' }));
   });
 });
+
+it('keeps working heartbeats at least 10 s apart unless the test-only floor is set', () => {
+  const settings = robotSettingsSchema.parse({ orchestratorUrl: emulator.url, robotGuid });
+  robot = openRobot({ dataDir: path.join(dir, 'robot'), settings, startRun, agent: { workingHeartbeatMs: 1000 } });
+  expect(robot.agent.workingHeartbeatMs).toBe(10_000);
+});
+
+describe('robot agent ↔ emulator, queues and screenshots', () => {
+  it('creates, takes and completes queue tasks for the run, and sends its screenshots through the outbox', async () => {
+    const queueGuid = await admin.queue('invoices');
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
+    const code = [
+      `const created = await ctx.host.request('orchestrator.taskCreate', { queueGuid: '${queueGuid}', name: 'invoice 42', parameters: { amount: 42 } });`,
+      `const next = await ctx.host.request('orchestrator.taskNext', { queueGuid: '${queueGuid}' });`,
+      "await ctx.host.request('orchestrator.taskSetStatus', { guid: next.guid, status: 2, comment: 'paid' });",
+      "log('took ' + (next.guid === created.guid ? 'the created task' : 'another task') + ' with ' + JSON.stringify(next.parameters));",
+      `await ctx.host.request('orchestrator.screenshot', { pngBase64: '${png}', note: 'after payment' });`,
+    ].join('\n');
+    const { jobGuid } = await queueJob('queues', [{ id: 'start', type: 'core.start' }, { id: 'work', type: 'core.script', params: { code } }], [{ from: 'start', to: 'work' }]);
+    const { running } = startAgent({ once: true });
+    expect(await running).toBe(0);
+
+    expect((await admin.getJob(jobGuid)).status).toBe(JobStatus.Success);
+    expect((await admin.logs(jobGuid)).map((l) => l.message)).toContain('took the created task with {"amount":42}');
+    expect(await admin.tasks(queueGuid)).toEqual([expect.objectContaining({ name: 'invoice 42', status: 2, comment: 'paid' })]);
+    expect(await admin.screenshots(jobGuid)).toEqual([expect.objectContaining({ note: 'after payment', size: Buffer.from(png, 'base64').length })]);
+  });
+});

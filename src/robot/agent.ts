@@ -58,6 +58,8 @@ export type RobotAgent = {
   /** Aborts a running job at once (a second Ctrl+C). */
   abortJob(): void;
   status(): AgentStatus;
+  /** The effective interval of working heartbeats (never below 10 s outside tests). */
+  readonly workingHeartbeatMs: number;
   /** A run the user started locally, reported as attended (JobType 2). */
   runAttended(request: RunRequest): AttendedRun;
 };
@@ -235,6 +237,7 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
     },
     abortJob: () => currentAbort?.(),
     status: () => status.get(),
+    workingHeartbeatMs,
     runAttended(request) {
       if (busyWithJob || attended) {
         const job = status.get().job;

@@ -21,7 +21,12 @@ export function versionHasPackage(rawVersion: unknown): boolean {
 /** Refused for good: retrying the same row can never succeed (job deleted, status refused). */
 const REJECTED_KINDS = new Set(['rejected', 'notFound', 'tooLarge']);
 
-export function createRobotLink(client: OrchestratorClient): RobotLink {
+/**
+ * `client` makes the protocol calls (the agent and the outbox retry them on their own schedule);
+ * `downloads` fetches packages and may retry by itself — a job already consumed should not fail
+ * for one dropped connection.
+ */
+export function createRobotLink(client: OrchestratorClient, downloads: OrchestratorClient = client): RobotLink {
   return {
     robotGuid: client.robotGuid,
     orchestratorUrl: client.url,
@@ -58,7 +63,7 @@ export function createRobotLink(client: OrchestratorClient): RobotLink {
       return { code: ConsumeJobErrorCode.NoError, errorText: '', job };
     },
 
-    downloadVersion: (guid) => client.downloadVersion(guid),
+    downloadVersion: (guid) => downloads.downloadVersion(guid),
 
     async deliver(item: OutboxItem) {
       switch (item.kind) {

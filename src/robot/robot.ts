@@ -40,12 +40,12 @@ export function openRobot(options: OpenRobotOptions): Robot {
   const base = { url: settings.orchestratorUrl, robotGuid: settings.robotGuid, insecure: settings.insecureTls, warn: options.warn };
   // The agent's own calls are retried by the agent loop and the outbox worker, with their own
   // backoff; retrying them inside the client too would send heartbeats closer than the protocol
-  // allows. Blocks' calls (assets, tasks) keep the client's retries: the block waits for them.
+  // allows. Blocks' calls (assets, tasks) and package downloads keep the client's retries.
   const control = new OrchestratorClient({ ...base, retries: 0, timeoutMs: 10_000 });
   const services = new OrchestratorClient(base);
   const agent = createRobotAgent({
     ...options.agent,
-    link: createRobotLink(control),
+    link: createRobotLink(control, services),
     store,
     settings,
     dataDir: options.dataDir,

@@ -77,6 +77,9 @@ export function adminApi(baseUrl: () => string) {
     requests: async (robotGuid: string, route: string) =>
       (await call<{ requests: AdminRequest[] }>('GET', `/admin/requests?robotGuid=${robotGuid}&path=${encodeURIComponent(route)}`)).requests,
     asset: (body: { name: string; type: number; text?: string; password?: string }) => call('POST', '/admin/assets', body),
+    queue: async (name: string) => (await call<{ guid: string }>('POST', '/admin/queues', { name })).guid,
+    tasks: (queueGuid: string) => call<{ guid: string; name: string; status: number; comment: string | null }[]>('GET', `/admin/tasks?queueGuid=${queueGuid}`),
+    screenshots: (jobGuid: string) => call<{ job_guid: string; note: string; size: number }[]>('GET', `/admin/screenshots?jobGuid=${jobGuid}`),
   };
 }
 export type AdminApi = ReturnType<typeof adminApi>;
