@@ -16,6 +16,7 @@ const send = (message: FromRunner, written?: () => void): void => {
 const pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
 let nextRequestId = 1;
 let run: Run | undefined;
+let batcher: EventBatcher | undefined;
 
 function hostRequest(method: string, params: unknown): Promise<unknown> {
   const id = nextRequestId++;
@@ -26,11 +27,30 @@ function hostRequest(method: string, params: unknown): Promise<unknown> {
 }
 
 async function start(runId: string, request: Extract<ToRunner, { t: 'start' }>['request']): Promise<void> {
-  const batcher = new EventBatcher((events, written) => send({ t: 'events', events }, written));
-  run = new Run({ runId, request, source: fileScenarioSource, emit: (e) => batcher.push(e), host: hostRequest, backpressure: batcher });
+  const events = new EventBatcher((list, written) => send({ t: 'events', events: list }, written));
+  batcher = events;
+  run = new Run({ runId, request, source: fileScenarioSource, emit: (e) => events.push(e), host: hostRequest, backpressure: events });
   await run.execute();
-  await batcher.close();
+  await events.close();
   process.exit(0);
+}
+
+/**
+ * An error no block awaited (a throw in a script's timer, a forgotten promise) would kill the
+ * runner with a bare exit code; report it as the run's failure instead, then leave.
+ */
+async function crash(err: unknown): Promise<void> {
+  const redact = (text: string): string => run?.redactor.text(text) ?? text;
+  const error = err instanceof Error ? err : new Error(String(err));
+  batcher?.push({
+    type: 'run.finished',
+    result: 'failed',
+    outputs: {},
+    error: { message: redact(`The runner crashed: ${error.message}`), stack: error.stack === undefined ? undefined : redact(error.stack) },
+    ms: 0,
+  });
+  await batcher?.close();
+  process.exit(70);
 }
 
 process.on('message', (raw) => {
@@ -54,6 +74,9 @@ process.on('message', (raw) => {
     }
   }
 });
+
+process.on('uncaughtException', (err) => void crash(err));
+process.on('unhandledRejection', (err) => void crash(err));
 
 // The parent is gone: nobody can stop us or read our events any more.
 process.on('disconnect', () => process.exit(1));

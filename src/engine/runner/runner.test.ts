@@ -171,6 +171,20 @@ describe('runner process', { timeout: 90_000 }, () => {
     expect(summary.error?.message).toBe('The runner process exited unexpectedly (exit code 3) before the run finished');
   });
 
+  it('an error thrown outside any block (a script timer) ends failed with its message', async () => {
+    const path = await write('stray', {
+      blocks: [
+        { id: 'start', type: 'core.start' },
+        { id: 'timer', type: 'core.script', params: { code: "setTimeout(() => { throw new Error('late boom') }, 0)" } },
+        { id: 'wait', type: 'core.delay', params: { ms: 600_000 } },
+      ],
+      links: chain('start', 'timer', 'wait'),
+    });
+    const summary = await startRun({ target: path }).done;
+    expect(summary.result).toBe('failed');
+    expect(summary.error?.message).toBe('The runner crashed: late boom');
+  });
+
   it('streams 100,000 log lines through the runner, in order, without losing any', async () => {
     const path = await write('chatty', {
       variables: [{ name: 'i', type: 'number', default: 0 }],
