@@ -16,6 +16,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 8_000,
     sourcemap: false,
+    // The timing report is noise on a busy CI machine; the build time is visible anyway.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   worker: { format: 'es' },
 });

@@ -9,9 +9,9 @@ import { baseName, reportError } from './notify.js';
 const t = (key: string, opts: Record<string, unknown> = {}): string => i18next.t(key, opts);
 
 /** Opens a project folder and its main scenario, offering recovery of unsaved edits first. */
-export async function openProject(dir: string): Promise<void> {
+export async function openProject(dir: string): Promise<boolean> {
   const info = await bridge.call('project.open', { dir }).catch(reportError);
-  if (!info) return;
+  if (!info) return false;
   const store = useDesigner.getState();
   for (const path of [...store.tabs]) store.closeDocument(path);
   store.setProject(info);
@@ -19,11 +19,12 @@ export async function openProject(dir: string): Promise<void> {
   const recoveries = (await bridge.call('recovery.list', { projectDir: info.dir }).catch(reportError)) ?? [];
   for (const recovery of recoveries) await offerRecovery(recovery.path, recovery.savedAt);
   if (main && !useDesigner.getState().docs[main.path]) await openScenario(main.path);
+  return true;
 }
 
-export async function newProject(dir: string, name: string): Promise<void> {
+export async function newProject(dir: string, name: string): Promise<boolean> {
   const info = await bridge.call('project.new', { dir, name }).catch(reportError);
-  if (info) await openProject(info.dir);
+  return !!info && (await openProject(info.dir));
 }
 
 export async function openScenario(path: string): Promise<void> {

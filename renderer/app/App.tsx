@@ -24,7 +24,7 @@ export function App() {
     <div className={`app theme-${theme}`}>
       <Toolbar onProjectDialog={setProjectDialog} />
       <main className="workspace">
-        <aside className="side-left">
+        <aside className="side-left nokey">
           <Explorer />
           <Palette />
         </aside>
@@ -33,7 +33,7 @@ export function App() {
           {open ? <Canvas key={open.path} open={open} /> : <div className="empty muted">{t('app.noScenario')}</div>}
           <BottomPanel />
         </section>
-        <aside className="side-right">
+        <aside className="side-right nokey">
           <Properties />
         </aside>
       </main>

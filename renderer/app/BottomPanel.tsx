@@ -15,7 +15,7 @@ export const BottomPanel = memo(function BottomPanel() {
   const setTab = useDesigner((s) => s.setBottomTab);
   const problemCount = useDesigner((s) => (s.active ? (s.problems[s.active]?.length ?? 0) : 0));
   return (
-    <section className="bottom-panel">
+    <section className="bottom-panel nokey">
       <div role="tablist" className="bottom-tabs" aria-label={t('panels.output')}>
         {tabs.map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)} id={`tab-${name}`}>

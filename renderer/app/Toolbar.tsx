@@ -65,7 +65,7 @@ export const Toolbar = memo(function Toolbar({ onProjectDialog }: Props) {
   const busy = status === 'starting' || status === 'running' || status === 'paused';
   const lang = currentLang(i18n.language);
   return (
-    <header className="toolbar" role="toolbar" aria-label="Cairn">
+    <header className="toolbar nokey" role="toolbar" aria-label="Cairn">
       <strong className="brand">Cairn</strong>
       <Button label={t('toolbar.newProject')} onClick={() => onProjectDialog('new')} />
       <Button label={t('toolbar.openProject')} onClick={() => onProjectDialog('open')} />

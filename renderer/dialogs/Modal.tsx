@@ -8,7 +8,7 @@ export function Modal({ title, onCancel, children, wide }: { title: string; onCa
     first?.focus();
   }, []);
   return (
-    <div className="modal-backdrop">
+    <div className="modal-backdrop nokey">
       <div
         ref={ref}
         className={wide ? 'modal wide' : 'modal'}

@@ -17,13 +17,9 @@ export function ProjectDialog({ kind, onClose }: { kind: ProjectDialogKind; onCl
   const submit = async () => {
     const folder = dir.trim().replace(/[\\/]+$/, '');
     if (!folder) return;
-    if (kind === 'new') {
-      if (!name.trim()) return;
-      await newProject(`${folder}/${name.trim()}`, name.trim());
-    } else {
-      await openProject(folder);
-    }
-    onClose();
+    // On failure the dialog stays open; the status bar says why.
+    const done = kind === 'new' ? !!name.trim() && (await newProject(`${folder}/${name.trim()}`, name.trim())) : await openProject(folder);
+    if (done) onClose();
   };
   const title = kind === 'new' ? t('dialogs.newProject') : t('dialogs.openProject');
   return (
