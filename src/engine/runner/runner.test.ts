@@ -85,14 +85,21 @@ async function pidsOf(events: RunEvent[]): Promise<[number, number]> {
 
 // Each test forks a runner that loads TypeScript through tsx: seconds each on a busy machine.
 describe('runner process', { timeout: 90_000 }, () => {
-  it('runs a project in a child process: arguments in, host services, outputs out, runner gone after', async () => {
+  it('runs a project in a child process: arguments in, a sub-scenario file, host services, outputs out, runner gone after', async () => {
+    await mkdir(join(dir, 'lib'));
+    await write('lib/double', {
+      variables: [{ name: 'x', type: 'number', direction: 'in' }, { name: 'y', type: 'number', direction: 'out' }],
+      blocks: [{ id: 'start', type: 'core.start' }, { id: 'calc', type: 'core.assign', params: { assignments: [{ variable: 'y', value: { expr: 'x * 2' } }] } }],
+      links: chain('start', 'calc'),
+    });
     await write('main', {
       variables: [{ name: 'n', type: 'number', direction: 'in' }, { name: 'answer', type: 'any', direction: 'out' }, { name: 'pid', type: 'number', direction: 'out' }],
       blocks: [
         { id: 'start', type: 'core.start' },
-        { id: 'ask', type: 'core.script', params: { code: "pid = process.pid; answer = await ctx.host.request('dialog.confirm', { title: 'Go?', message: String(n * 2) });" } },
+        { id: 'double', type: 'core.invoke', params: { scenario: 'lib/double.scenario.json', in: { x: { expr: 'n' } }, out: { y: 'n' } } },
+        { id: 'ask', type: 'core.script', params: { code: "pid = process.pid; answer = await ctx.host.request('dialog.confirm', { title: 'Go?', message: String(n) });" } },
       ],
-      links: chain('start', 'ask'),
+      links: chain('start', 'double', 'ask'),
     });
     const asked: unknown[] = [];
     const handle = startRun({ target: dir, args: { n: '21' } }, { 'dialog.confirm': async (p) => (asked.push(p), true) });
