@@ -22,10 +22,10 @@ async function tempDir(prefix: string) {
 /** A minimal project template, like resources/templates/project. */
 async function makeTemplate(): Promise<string> {
   const dir = await tempDir('cairn-template-');
-  await writeFile(join(dir, 'cairn.project.json'), JSON.stringify({ format: 'cairn.project/1', name: 'template', version: '1.0.0', main: 'main.scenario.json' }));
+  await writeFile(join(dir, 'cairn.project.json'), JSON.stringify({ format: 'cairn.project/1', name: '{{name}}', version: '1.0.0', main: 'main.scenario.json' }));
   const main: Scenario = {
     format: 'cairn.scenario/1',
-    id: 'main',
+    id: '{{id}}',
     name: 'Main',
     variables: [],
     blocks: [{ id: 'start', type: 'core.start', at: [0, 0] }],
@@ -102,6 +102,21 @@ describe('the API service', () => {
     expect(opened).toEqual(created);
     expect((await call('project.recent', {})).map((p) => p.dir)).toEqual([dir]);
     await expect(call('project.open', { dir: root })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('creates a runnable project from the real template, like cairn new', async () => {
+    const root = await tempDir('cairn-service-');
+    const service = createService({ dataDir: join(root, 'data'), mode: 'browser' });
+    cleanups.push(() => service.dispose());
+    const info = commands['project.new'].result.parse(await service.call('project.new', { dir: join(root, 'p'), name: 'Счета "2026"' }));
+
+    expect(info.project.name).toBe('Счета "2026"');
+    const main = info.scenarios.find((s) => s.relPath === info.project.main);
+    expect(main).toBeDefined();
+    const { doc } = commands['scenario.read'].result.parse(await service.call('scenario.read', { path: main!.path }));
+    expect(doc.id).not.toContain('{{');
+    const { problems } = commands['scenario.validate'].result.parse(await service.call('scenario.validate', { doc }));
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('saves what it read byte for byte, and refuses a save over a file changed on disk', async () => {
@@ -276,5 +291,38 @@ describe('the API service', () => {
     );
     expect(finished.event?.result).toBe('stopped');
     await expect(call('run.abort', { runId: 'no-such-run' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('asks the user through dialog.request and gives the block the answer from dialog.answer', async () => {
+    const { call, root, events } = await startService();
+    const dir = join(root, 'p');
+    await call('project.new', { dir, name: 'P' });
+    const path = join(dir, 'main.scenario.json');
+    const { doc } = await call('scenario.read', { path });
+    const ask = "const ok = await ctx.host.request('dialog.confirm', { title: 'Go?', message: 'Delete 3 files?' }); log('answer: ' + ok);";
+    await call('scenario.save', {
+      path,
+      doc: {
+        ...doc,
+        blocks: [
+          { id: 'start', type: 'core.start', at: [0, 0] },
+          { id: 'ask', type: 'core.script', at: [0, 100], params: { code: ask } },
+        ],
+        links: [{ from: 'start', port: 'next', to: 'ask' }],
+      },
+    });
+
+    const { runId } = await call('run.start', { path });
+    const request = await until(() => events.find((e) => e.event === 'dialog.request'), 'dialog.request');
+    expect(request.payload).toMatchObject({ runId, method: 'dialog.confirm', params: { title: 'Go?', message: 'Delete 3 files?' } });
+    await expect(call('dialog.answer', { requestId: (request.payload as { requestId: string }).requestId, result: 'maybe' })).rejects.toMatchObject({
+      code: 'invalid_args',
+    });
+    await call('dialog.answer', { requestId: (request.payload as { requestId: string }).requestId, result: true });
+
+    const payloads = () => events.filter((e) => e.event === 'run.event').map((e) => (e.payload as { event: { type: string; message?: string; result?: string } }).event);
+    const finished = await until(() => payloads().find((e) => e.type === 'run.finished'), 'run.finished');
+    expect(finished.result).toBe('success');
+    expect(payloads().some((e) => e.type === 'log' && e.message === 'answer: true')).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
-import { cp, readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { listScenarios, readProject, ScenarioLoadError, writeProject } from '../../scenario/io.js';
+import { listScenarios, readProject, ScenarioLoadError } from '../../scenario/io.js';
 import { parseScenario } from '../../scenario/parse.js';
 import { PROJECT_FILE, SCENARIO_SUFFIX } from '../../scenario/schema.js';
 import type { Handlers } from '../context.js';
@@ -14,12 +15,29 @@ type ProjectHandlers = Pick<Handlers, 'project.new' | 'project.open' | 'project.
 /** The project template `cairn new` uses too (resources/templates/project). */
 export const defaultTemplateDir = fileURLToPath(new URL('../../../resources/templates/project', import.meta.url));
 
+/**
+ * Copies the template into an empty folder, filling `{{name}}` (JSON-escaped) and `{{id}}` as
+ * `cairn new` does. Files are created exclusively: nothing existing is ever overwritten.
+ */
+async function copyTemplate(templateDir: string, target: string, name: string): Promise<void> {
+  const entries = await readdir(templateDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries.filter((e) => e.isFile())) {
+    const source = join(entry.parentPath, entry.name);
+    const destination = join(target, relative(templateDir, source));
+    const text = await readFile(source, 'utf8');
+    const filled = text.replaceAll('{{name}}', JSON.stringify(name).slice(1, -1)).replaceAll('{{id}}', randomUUID());
+    await mkdir(dirname(destination), { recursive: true });
+    await writeFile(destination, filled, { flag: 'wx' });
+  }
+}
+
 async function listAssets(dir: string): Promise<string[]> {
   const root = join(dir, 'assets');
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((path) => !path.split('/').some((part) => part.startsWith('.'))) // .gitkeep and friends
     .sort();
 }
 
@@ -67,9 +85,7 @@ export function createProjectHandlers(settings: SettingsStore, templateDir = def
       if (!(await stat(join(templateDir, PROJECT_FILE)).catch(() => undefined))) {
         throw new ApiError('not_available', `The project template is missing: ${templateDir}`);
       }
-      await cp(templateDir, root, { recursive: true, errorOnExist: true });
-      const project = await readProject(root);
-      await writeProject(root, { ...project, name });
+      await copyTemplate(templateDir, root, name);
       const info = await describeProject(root);
       await settings.rememberProject(info.dir, name);
       return info;
