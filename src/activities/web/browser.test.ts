@@ -79,6 +79,15 @@ describe('browser lifetime', () => {
     expect(await waitUntilGone(pid)).toEqual([]);
   });
 
+  it('closes a browser whose run was stopped while it was starting', async () => {
+    const opening = h.run(openBrowser, {});
+    h.controller.abort(new Error('Run stopped'));
+    await expect(opening).rejects.toThrow('Run stopped');
+    expect(h.processes).toHaveLength(1);
+    const [pid] = h.processes;
+    expect(await waitUntilGone(pid)).toEqual([]);
+  });
+
   it('uses the browser opened last when none is given, and says so when none is open', async () => {
     await expect(h.run(getText, { selector: 'p' })).rejects.toMatchObject({ code: 'NO_BROWSER' });
     await h.run(openBrowser, { url: 'data:text/html,<p>latest</p>' });

@@ -84,6 +84,11 @@ export async function launchSession(ctx: BlockContext, opts: LaunchOptions): Pro
   }
   const pid = server.process().pid;
   if (pid) ctx.trackProcess(pid);
+  // Stopped while the browser was starting: nobody will dispose it, so close it here.
+  if (ctx.signal.aborted) {
+    await server.close().catch(() => server.kill());
+    throw ctx.signal.reason;
+  }
   try {
     const browser = await chromium.connect(server.wsEndpoint(), { timeout: opts.timeoutMs });
     const context = await browser.newContext({ acceptDownloads: true });
