@@ -71,7 +71,8 @@ const pidBlocks = [
 describe('robot agent ↔ emulator, Cairn packages', () => {
   it('runs a job to Success: InProgress first, every log line delivered in order, the final status after them', async () => {
     const scenario = loggingScenario(20, 0);
-    const { jobGuid } = await queueJob('hello', scenario.blocks, scenario.links, scenario.variables);
+    // `i` is an out variable: its final value is reported when the run ends.
+    const { jobGuid } = await queueJob('hello', scenario.blocks, scenario.links, [{ name: 'i', type: 'number', direction: 'out' }]);
     const { running } = startAgent({ once: true });
     expect(await running).toBe(0);
 
@@ -81,6 +82,7 @@ describe('robot agent ↔ emulator, Cairn packages', () => {
     const lines = logs.map((l) => l.message).filter((m) => m.startsWith('line '));
     expect(lines).toEqual(Array.from({ length: 20 }, (_, i) => `line ${i}`));
     expect(logs.map((l) => l.message)).toContain('done');
+    expect(logs.map((l) => l.message)).toContain('Output i = 19');
     expect(job.history.at(-1)!.at >= logs.at(-1)!.at).toBe(true);
     // The seed's order: heartbeat(Ready) → consumeNextJob → … → heartbeat(Ready).
     const paths = (await admin.requests(robotGuid, '')).map((r) => r.path);

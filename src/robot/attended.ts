@@ -4,7 +4,7 @@ import type { HostServices, RunHandle, RunRequest, StartRun } from '../engine/ty
 import { JobStatus, JobType, RobotStatus } from '../orchestrator/protocol.js';
 import type { OutboxWriter } from '../store/outboxWriter.js';
 import type { RobotRunsStore } from '../store/robotRuns.js';
-import { describeRunError, logRunEvent } from './cairnJob.js';
+import { executionOf } from './cairnJob.js';
 import { createJobJournal, type JobJournal } from './jobJournal.js';
 import { finalStatusFor } from './jobRunner.js';
 import type { RobotLink } from './linkTypes.js';
@@ -46,7 +46,7 @@ export function startAttendedRun(deps: AttendedDeps, request: RunRequest): Atten
   const name = request.name ?? path.basename(request.target);
   const journal = createJobJournal({ writer: deps.writer, jobGuid: runGuid });
   const handle = deps.startRun(request, deps.hostServices(journal));
-  handle.onEvent((event) => logRunEvent(event, journal.log));
+  const execution = executionOf(handle, journal.log);
   deps.runs.begin({ jobGuid: runGuid, robotGuid: deps.link.robotGuid, kind: 'attended', name, status: JobStatus.InProgress });
 
   const working = { guid: runGuid, name, type: JobType.Attended };
@@ -60,11 +60,7 @@ export function startAttendedRun(deps: AttendedDeps, request: RunRequest): Atten
     }
     const lastHeartbeatAt = Date.now();
     const outcome = await superviseExecution({
-      execution: {
-        stop: () => handle.stop(),
-        abort: () => handle.abort(),
-        done: handle.done.then((summary) => ({ result: summary.result, error: summary.error ? describeRunError(summary.error) : undefined })),
-      },
+      execution,
       heartbeat,
       intervalMs: deps.workingHeartbeatMs,
       lastHeartbeatAt,

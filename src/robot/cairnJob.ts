@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { HostServices, RunErrorInfo, RunEvent, StartRun } from '../engine/types.js';
+import type { HostServices, RunErrorInfo, RunEvent, RunHandle, StartRun } from '../engine/types.js';
 import { unpackProject } from '../publish/package.js';
 import type { OutboxLogLevel } from '../store/outbox.js';
 import type { Execution, ExecutionLog } from './execution.js';
@@ -63,12 +63,37 @@ export function logRunEvent(event: RunEvent, log: ExecutionLog): void {
   else if (event.type === 'variable') log('Debug', `${event.scenario}: ${event.name} = ${describeValue(event.value)}`);
 }
 
+/**
+ * The run's `out` variables, one line each when it ends: the engine reports variable values only
+ * at the end of a run (and in debug sessions), so this is where a robot run's results reach the
+ * Orchestrator's log.
+ */
+export function logRunOutputs(outputs: Record<string, unknown>, log: ExecutionLog): void {
+  for (const [name, value] of Object.entries(outputs)) log('Info', `Output ${name} = ${describeValue(value)}`);
+}
+
 /** "block read (excel.readSheet) of main.scenario.json: file not found" — what the user needs to find it. */
 export function describeRunError(error: RunErrorInfo): string {
   const where = error.blockId ? `block ${error.blockId}${error.blockType ? ` (${error.blockType})` : ''}` : '';
   const scenario = error.scenario ? `${where ? ' of ' : ''}${error.scenario}` : '';
   const prefix = where || scenario ? `${where}${scenario}: ` : '';
   return `${prefix}${error.message}`;
+}
+
+/** A run as the agent supervises it: its events and outputs go to the job's log. */
+export function executionOf(handle: RunHandle, log: ExecutionLog, onPid?: (pid: number) => void): Execution {
+  handle.onEvent((event) => {
+    if (event.type === 'process.spawned') onPid?.(event.pid);
+    logRunEvent(event, log);
+  });
+  return {
+    stop: () => handle.stop(),
+    abort: () => handle.abort(),
+    done: handle.done.then((summary) => {
+      logRunOutputs(summary.outputs, log);
+      return { result: summary.result, error: summary.error ? describeRunError(summary.error) : undefined };
+    }),
+  };
 }
 
 export function startCairnRun(options: {
@@ -80,13 +105,5 @@ export function startCairnRun(options: {
   onPid?(pid: number): void;
 }): Execution {
   const handle = options.startRun({ target: options.projectDir, name: options.name }, options.services);
-  handle.onEvent((event) => {
-    if (event.type === 'process.spawned') options.onPid?.(event.pid);
-    logRunEvent(event, options.log);
-  });
-  return {
-    stop: () => handle.stop(),
-    abort: () => handle.abort(),
-    done: handle.done.then((summary) => ({ result: summary.result, error: summary.error ? describeRunError(summary.error) : undefined })),
-  };
+  return executionOf(handle, options.log, options.onPid);
 }
