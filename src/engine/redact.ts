@@ -16,10 +16,6 @@ export class Redactor {
     this.pattern = new RegExp(sorted.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
   }
 
-  get active(): boolean {
-    return this.pattern !== undefined;
-  }
-
   text(message: string): string {
     return this.pattern === undefined ? message : message.replace(this.pattern, REDACTED);
   }

@@ -8,11 +8,3 @@ export function killTree(pid: number): void {
   } catch {}
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

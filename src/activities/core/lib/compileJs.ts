@@ -31,12 +31,6 @@ export function compileExpression(source: string, isVariable: (name: string) => 
   return Object.assign(fn, { source, names });
 }
 
-/** A JavaScript template literal (`Total: ${sum}`), compiled like an expression. */
-export function compileTemplate(text: string, isVariable: (name: string) => boolean): CompiledExpression {
-  const literal = '`' + text.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`';
-  return compileExpression(literal, isVariable);
-}
-
 export type ScriptVariables = {
   get(name: string): unknown;
   set(name: string, value: unknown): void;
