@@ -77,7 +77,7 @@ async function start(): Promise<void> {
 
   const handleCall = createCallHandler(service);
   ipcMain.handle(IPC_CALL_CHANNEL, (event, command: unknown, args: unknown) =>
-    handleCall({ frameUrl: event.senderFrame?.url, isMainFrame: event.senderFrame === event.sender.mainFrame }, command, args),
+    handleCall({ frameUrl: event.senderFrame?.url, isMainFrame: event.senderFrame?.parent === null }, command, args),
   );
 
   tray = new Tray(nativeImage.createFromDataURL(trayIconDataUrl));

@@ -62,7 +62,8 @@ export function createService(options: ServiceOptions): ApiService {
   const dialogs = createDialogBroker(emit);
   const runs = createRunHandlers(options.startRun ?? engineStartRun, emit, dialogs);
   const vault = createSecretVault(dataDir, options.secretCipher ?? fileKeyCipher(dataDir));
-  const ready = mkdir(dataDir, { recursive: true });
+  // Created on first call (not at construction: a failure must reach a caller, not crash the host).
+  let ready: Promise<unknown> | undefined;
 
   const handlers: Handlers = {
     async 'app.info'() {
@@ -112,7 +113,7 @@ export function createService(options: ServiceOptions): ApiService {
       if (!parsed.success) {
         throw new ApiError('invalid_args', `Invalid arguments for "${command}":\n${z.prettifyError(parsed.error)}`);
       }
-      await ready;
+      await (ready ??= mkdir(dataDir, { recursive: true }));
       const handler = handlers[command] as (args: unknown) => Promise<unknown>;
       const result = spec.result.safeParse(await handler(parsed.data));
       if (!result.success) {

@@ -126,6 +126,10 @@ describe('the browser host', () => {
     expect(Array.isArray(catalog.result)).toBe(true);
     const bad = await callOver(ws, 3, 'scenario.read', {});
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
+
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.send('{"not":"a frame"}');
+    expect(await closed).toBe(1007);
   });
 
   it('refuses WebSocket upgrades without token, with a foreign or missing Origin, or a foreign Host', async () => {

@@ -37,6 +37,7 @@ export type RunningHost = {
 };
 
 const MAX_FRAME_BYTES = 64 * 1024 * 1024;
+const MAX_BUFFERED_BYTES = 256 * 1024 * 1024;
 
 function refuse(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...hardeningHeaders });
@@ -123,7 +124,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     try {
       frame = requestFrameSchema.parse(JSON.parse(text));
     } catch {
-      ws.send(JSON.stringify({ event: 'host.error', payload: { message: 'Malformed frame: expected { id, command, args }' } }));
+      // Not our bridge talking: there is no id to answer, so end the conversation.
+      ws.close(1007, 'Malformed frame: expected { id, command, args }');
       return;
     }
     try {
@@ -136,7 +138,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const offEvents = service.onEvent((event, payload) => {
     const frame = JSON.stringify({ event, payload });
-    for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(frame);
+    for (const client of wss.clients) {
+      if (client.readyState !== client.OPEN) continue;
+      // A page that stopped reading (frozen tab) must not make the host buffer without bound.
+      if (client.bufferedAmount > MAX_BUFFERED_BYTES) client.terminate();
+      else client.send(frame);
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
