@@ -40,15 +40,17 @@ function show(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }
 
-export function humanOutput(out: Stream, err: Stream): RunOutput {
+/** `color` defaults to: a terminal, and NO_COLOR not set. */
+export function humanOutput(out: Stream, err: Stream, options: { color?: boolean } = {}): RunOutput {
   const live = out.isTTY === true;
-  const color = paint(live && !process.env.NO_COLOR);
+  const color = paint(options.color ?? (live && !process.env.NO_COLOR));
   const levelColor = { debug: 2, info: 0, warn: 33, error: 31 } as const;
   let mainScenario: string | undefined;
   let current: { blockId: string; blockType: string } | undefined;
   let began = performance.now();
   let suspended = false;
   let lineShown = false;
+  let renderedAt = -Infinity;
 
   const clear = () => {
     if (lineShown) out.write('\r\x1b[2K');
@@ -61,6 +63,7 @@ export function humanOutput(out: Stream, err: Stream): RunOutput {
     const text = `▶ ${where} · ${seconds(performance.now() - began)}`;
     out.write(`\r\x1b[2K${color(36, text.slice(0, width))}`);
     lineShown = true;
+    renderedAt = performance.now();
   };
   const print = (line: string, stream: Stream = out) => {
     clear();
@@ -80,6 +83,8 @@ export function humanOutput(out: Stream, err: Stream): RunOutput {
           break;
         case 'block.started':
           current = event;
+          // Fast blocks come thousands a second: redraw at most every 100 ms, the timer does the rest.
+          if (performance.now() - renderedAt > 100) render();
           break;
         case 'log': {
           const scope = event.scenario && event.scenario !== mainScenario ? `[${event.scenario}] ` : '';
