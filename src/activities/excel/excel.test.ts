@@ -73,6 +73,9 @@ describe('writing Excel', () => {
     await makeInvoices(join(h.projectDir, 'счета.xlsx'));
     const { workbook } = await out(excelOpen, { path: 'счета.xlsx' });
     expect(await out(excelListSheets, { workbook })).toEqual({ sheets: ['Счета', 'Пусто'] });
+    expect(await out(excelReadRange, { workbook, sheet: 'Счета', range: 'D5:A3' })).toEqual({ table: expected });
+    expect(await out(excelReadRange, { workbook, sheet: 'Пусто' })).toEqual({ table: makeTable([]) });
+    await expectBlockError(h.run(excelReadRange, { workbook, sheet: 'Итоги' }), /Sheet "Итоги" is not in workbook/, 'SHEET_NOT_FOUND');
     expect(JSON.parse(JSON.stringify(workbook))).toEqual({ kind: 'workbook', path: join(h.projectDir, 'счета.xlsx'), sheets: ['Счета', 'Пусто'] });
     await out(excelWriteCell, { workbook, sheet: 'Счета', cell: 'E3', value: 'Оплачен' });
     await out(excelWriteCell, { workbook, sheet: 'Счета', cell: 'E4', value: [[true], [false]] });
