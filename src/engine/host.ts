@@ -8,6 +8,11 @@ export function hostRequestFor(services: HostServices): HostRequest {
     if (service === undefined) {
       return Promise.reject(new Error(`Host service "${method}" is not available in this run / Сервис «${method}» недоступен в этом запуске`));
     }
-    return service(params);
+    try {
+      return Promise.resolve(service(params));
+    } catch (err) {
+      // A service that throws synchronously still answers the block with a rejection.
+      return Promise.reject(err);
+    }
   };
 }
