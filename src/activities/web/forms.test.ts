@@ -1,4 +1,6 @@
 import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../testing/harness.js';
@@ -9,6 +11,15 @@ import { fill, pressKey, typeText } from './keyboard.js';
 import { selectOption, setChecked, uploadFile } from './forms.js';
 import { getValue } from './read.js';
 import { waitForUrl } from './wait.js';
+
+/** A port nothing listens on: taken from the system, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
 
 let site: TestSite;
 let h: Harness;
@@ -95,6 +106,11 @@ describe('web form blocks in real Chromium', () => {
     await expect(h.run(click, { browser, selector: 'div[[[', timeoutMs: 100 })).rejects.toMatchObject({ code: 'BAD_SELECTOR' });
     await expect(h.run(click, { browser, selector: 'button', button: 'side' })).rejects.toThrow('"button" must be one of left, right, middle');
     await expect(h.run(goTo, { browser, url: 'not a url' })).rejects.toThrow('is not a web address');
+    const closed = `http://127.0.0.1:${await closedPort()}/`;
+    await expect(h.run(goTo, { browser, url: closed })).rejects.toMatchObject({
+      code: 'UNREACHABLE',
+      message: `Opening ${closed} failed: net::ERR_CONNECTION_REFUSED (the site is unreachable)`,
+    });
     await expect(h.run(getValue, { browser: { kind: 'other' }, selector: 'input' })).rejects.toThrow('must be the result of "Open browser"');
   });
 });

@@ -116,7 +116,13 @@ export async function browserStep<T>(
         ? new BlockError(`${description} matched nothing after ${timeoutMs} ms`, 'SELECTOR_NOT_FOUND')
         : new BlockError(`${description}: the element was found but not ready within ${timeoutMs} ms (hidden, disabled or covered)`, 'TIMEOUT');
     }
-    const message = firstLine(error);
+    // Playwright prefixes its messages with the API call ("page.goto: …"); the user never wrote that.
+    const message = firstLine(error).replace(/^[a-zA-Z]+\.[a-zA-Z]+: /, '');
+    const network = /net::ERR_([A-Z_]+)/.exec(message);
+    if (network) {
+      const unreachable = /CONNECTION_REFUSED|NAME_NOT_RESOLVED|ADDRESS_UNREACHABLE|CONNECTION_TIMED_OUT|INTERNET_DISCONNECTED/.test(network[1]);
+      throw new BlockError(`${description} failed: ${network[0]}${unreachable ? ' (the site is unreachable)' : ''}`, unreachable ? 'UNREACHABLE' : 'NAVIGATION');
+    }
     if (/not a valid selector|Unexpected token|Unknown engine|while parsing/i.test(message)) {
       throw new BlockError(`${description} is not a valid selector: ${message}`, 'BAD_SELECTOR');
     }
