@@ -74,6 +74,14 @@ describe('startPythonScript', () => {
     expect(outcome.error).toContain('fail.py exited with code 1: no invoices found');
   });
 
+  it('fails clearly when the interpreter cannot start', async () => {
+    const script = path.join(dir, 'any.py');
+    await writeFile(script, 'print(1)');
+    const outcome = await startPythonScript({ python: path.join(dir, 'no-python'), script, argument: '', log: () => {}, stopGraceMs: 1000 }).done;
+    expect(outcome.result).toBe('failed');
+    expect(outcome.error).toContain(`Python script any.py could not start with "${path.join(dir, 'no-python')}"`);
+  });
+
   it('delivers a soft stop to the script as a signal it can handle', async () => {
     const script = path.join(dir, 'stoppable.py');
     await writeFile(

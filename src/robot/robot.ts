@@ -3,6 +3,7 @@ import type { StartRun } from '../engine/types.js';
 import { OrchestratorClient } from '../orchestrator/client.js';
 import { openAppStore, type AppStore } from '../store/appStore.js';
 import type { RobotSettings } from '../store/robotSettings.js';
+import { lockDataDir } from './dataLock.js';
 import { createRobotAgent, type RobotAgent, type RobotAgentOptions } from './agent.js';
 import { createRobotHostServices } from './hostServices.js';
 import { createRobotLink } from './link.js';
@@ -35,7 +36,14 @@ export function appDatabaseFile(dataDir: string): string {
 
 export function openRobot(options: OpenRobotOptions): Robot {
   const { settings } = options;
-  const store = openAppStore(appDatabaseFile(options.dataDir));
+  const lock = lockDataDir(options.dataDir);
+  let store: AppStore;
+  try {
+    store = openAppStore(appDatabaseFile(options.dataDir));
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   store.settings.save(settings);
   const base = { url: settings.orchestratorUrl, robotGuid: settings.robotGuid, insecure: settings.insecureTls, warn: options.warn };
   // The agent's own calls are retried by the agent loop and the outbox worker, with their own
@@ -58,6 +66,7 @@ export function openRobot(options: OpenRobotOptions): Robot {
     async close() {
       await agent.stop();
       store.close();
+      lock.release();
     },
   };
 }

@@ -2,11 +2,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { StartRun } from '../../engine/types.js';
-import { openRobot } from '../../robot/robot.js';
+import { appDatabaseFile, openRobot, type Robot } from '../../robot/robot.js';
 import { formatStatusLine, type AgentStatus } from '../../robot/status.js';
 import { openAppStore } from '../../store/appStore.js';
 import { robotSettingsSchema, type RobotSettings } from '../../store/robotSettings.js';
-import { appDatabaseFile } from '../../robot/robot.js';
 import type { CliCommand } from '../command.js';
 
 const usage = 'cairn robot --orchestrator URL --guid GUID [--scripts-dir DIR] [--insecure] [--once] [--data DIR] [--poll-interval S] [--python PATH]';
@@ -141,13 +140,19 @@ export const command: CliCommand = {
     if (settings.insecureTls) console.warn(`cairn robot: WARNING — TLS certificates of ${settings.orchestratorUrl} are NOT verified (--insecure).`);
 
     let display: ReturnType<typeof createStatusDisplay> | null = null;
-    const robot = openRobot({
-      dataDir,
-      settings,
-      startRun: await loadStartRun(),
-      warn: (line) => console.warn(line),
-      agent: { once: flags.once, onStatus: () => display?.update() },
-    });
+    let robot: Robot;
+    try {
+      robot = openRobot({
+        dataDir,
+        settings,
+        startRun: await loadStartRun(),
+        warn: (line) => console.warn(line),
+        agent: { once: flags.once, onStatus: () => display?.update() },
+      });
+    } catch (error) {
+      console.error(`cairn robot: ${(error as Error).message}`);
+      return 1;
+    }
     display = createStatusDisplay(Boolean(process.stdout.isTTY), () => robot.agent.status());
     let interrupts = 0;
     const onSignal = () => {
