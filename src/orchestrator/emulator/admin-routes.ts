@@ -72,9 +72,11 @@ export function adminRoutes(ctx: EmulatorContext, jobs: Jobs, processes: Process
     const job = jobs.get(normalizeGuid(guid));
     if (!job) throw fail(404, `Job ${guid} not found.`);
     if (jobs.isFinal(job.status)) throw fail(409, `Job ${guid} has already finished.`);
-    // A job no robot has started ends at once; a running one is asked through the heartbeat.
-    const started = job.status === JobStatus.InProgress || job.status === JobStatus.Stopping;
-    const next = started ? (abort ? JobStatus.Aborting : JobStatus.Stopping) : abort ? JobStatus.Aborted : JobStatus.Stopped;
+    // A job no robot has started ends at once; a running one is asked through the heartbeat; an
+    // abort overrides a pending stop, never the other way round.
+    if (job.status === JobStatus.Aborting || (job.status === JobStatus.Stopping && !abort)) return job;
+    const running = job.status === JobStatus.InProgress || job.status === JobStatus.Stopping;
+    const next = running ? (abort ? JobStatus.Aborting : JobStatus.Stopping) : abort ? JobStatus.Aborted : JobStatus.Stopped;
     return jobs.transition(job.guid, next);
   };
 

@@ -100,6 +100,19 @@ describe('robot protocol', () => {
     expect(job.history.every((h) => !Number.isNaN(Date.parse(h.at)))).toBe(true);
   });
 
+  it('keeps a stop or abort request against a late InProgress; abort overrides stop, not the reverse', async () => {
+    const { guid } = await admin.addJob(robot, versionGuid);
+    await post('/api/job/update', { guid, status: 8 }, basic(robot), 'PUT');
+    expect((await admin.stopJob(guid)).status).toBe(JobStatus.Stopping);
+    const late = await post('/api/job/update', { guid, status: 8 }, basic(robot), 'PUT');
+    expect(late.status).toBe(409);
+    expect(late.body.ErrorText).toMatch(/is Stopping\(6\); report how it ended/);
+    expect((await admin.abortJob(guid)).status).toBe(JobStatus.Aborting);
+    expect((await admin.stopJob(guid)).status).toBe(JobStatus.Aborting);
+    expect((await post('/api/job/update', { guid, status: 3 }, basic(robot), 'PUT')).status).toBe(200);
+    expect((await admin.job(guid)).history.map((h) => h.status)).toEqual([1, 8, 6, 2, 3]);
+  });
+
   it('stopping a job no robot has started ends it at once', async () => {
     const { guid } = await admin.addJob(robot, versionGuid);
     expect((await admin.stopJob(guid)).status).toBe(JobStatus.Stopped);

@@ -66,6 +66,13 @@ export function createJobs(ctx: EmulatorContext) {
     if (FINAL.has(job.status)) {
       throw fail(409, `Job ${guid} is already ${jobStatusName(job.status)}; it cannot become ${jobStatusName(status)}.`);
     }
+    // A stop or abort request is not undone by a late "InProgress": only an end, or a stop
+    // escalated to an abort, moves the job on.
+    const winding = job.status === JobStatus.Stopping || job.status === JobStatus.Aborting;
+    const escalation = job.status === JobStatus.Stopping && status === JobStatus.Aborting;
+    if (winding && !FINAL.has(status) && !escalation) {
+      throw fail(409, `Job ${guid} is ${jobStatusName(job.status)}; report how it ended (Aborted 3, Success 4, Failed 5, Stopped 7), not ${jobStatusName(status)}.`);
+    }
     const at = ctx.now();
     sql.setStatus.run(status, at, guid);
     sql.history.run(guid, status, at);

@@ -47,7 +47,11 @@ function findRoute(routes: RouteDef[], method: string, path: string): { route: R
       wrongMethod = true;
       continue;
     }
-    return { route, params: match.slice(1).map((p) => (p === undefined ? '' : decodeURIComponent(p))) };
+    try {
+      return { route, params: match.slice(1).map((p) => (p === undefined ? '' : decodeURIComponent(p))) };
+    } catch {
+      throw new HttpFailure(400, `Malformed percent-encoding in ${path}.`);
+    }
   }
   return wrongMethod ? 'method' : null;
 }
