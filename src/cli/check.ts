@@ -42,7 +42,7 @@ export async function checkScenarioFile(path: string): Promise<CheckedScenario> 
   }
   const outcome = parseScenario(text);
   if (!outcome.ok) return { file, problems: outcome.problems };
-  const found = validateScenario(outcome.doc, catalogLookup());
+  const found = [...(outcome.warnings ?? []), ...validateScenario(outcome.doc, catalogLookup())];
   // After a migration the paths describe the new layout, not the text on disk.
   const problems = outcome.migratedFrom === undefined ? locateProblems(text, found) : found;
   return { file, doc: outcome.doc, problems };

@@ -108,3 +108,21 @@ describe('locateProblems', () => {
     ]);
   });
 });
+
+describe('unknown fields', () => {
+  it('are reported as warnings with their position, and the document still loads', () => {
+    const outcome = parseScenario(
+      valid
+        .replace('"type": "core.log",', '"type": "core.log", "onerror": "handle",')
+        .replace('"name": "Demo",', '"name": "Demo", "author": "me",'),
+    );
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.warnings?.map((w) => [w.code, w.path, w.line, w.column])).toEqual([
+      ['schema.unknownKey', 'author', 4, 29],
+      ['schema.unknownKey', 'blocks[1].onerror', 7, 51],
+    ]);
+    expect(outcome.warnings?.[0].message.ru).toContain('Неизвестное поле "author"');
+    expect(parseScenario(valid)).not.toHaveProperty('warnings');
+  });
+});

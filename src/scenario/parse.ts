@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JsonSyntaxError, readJson } from './jsonText.js';
 import { migrateScenario, OLDEST_SCENARIO_VERSION, scenarioFormatVersion } from './migrate.js';
 import { formatPath, lineColumnAt, type ScenarioProblem } from './problems.js';
+import { unknownKeyWarnings } from './unknownKeys.js';
 import {
   projectSchema,
   SCENARIO_FORMAT_VERSION,
@@ -20,7 +21,10 @@ export type ParseOutcome<T> =
   | {
       ok: true;
       doc: T;
-      /** Set when the file was an older format, upgraded in memory. */ migratedFrom?: number;
+      /** Set when the file was an older format, upgraded in memory. */
+      migratedFrom?: number;
+      /** Problems that do not stop loading (unknown fields), with positions. */
+      warnings?: ScenarioProblem[];
     }
   | { ok: false; problems: ScenarioProblem[] };
 
@@ -132,7 +136,14 @@ export function parseScenario(text: string): ParseOutcome<Scenario> {
   const problems = schemaProblems(text, scenarioSchema, current, migrated ? undefined : offsets);
   if (problems.length > 0) return { ok: false, problems };
   const doc = scenarioSchema.parse(current);
-  return migrated ? { ok: true, doc, migratedFrom: version } : { ok: true, doc };
+  const unknown = unknownKeyWarnings(current);
+  const warnings = migrated ? unknown : unknown.map((w) => problemAt(text, offsets.get(w.path ?? ''), w));
+  return {
+    ok: true,
+    doc,
+    ...(migrated ? { migratedFrom: version } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
+  };
 }
 
 export function parseProject(text: string): ParseOutcome<Project> {
