@@ -5,9 +5,9 @@ import type { AnyBlockDefinition, BlockContext, BlockResult, Disposable, LogLeve
 import { REDACTED } from '../../../scenario/values.js';
 
 /**
- * A real BlockContext for handler tests in the http, web, python and system folders (the shared
- * harness in src/activities/testing/ did not exist when these were written): a real temp project
- * folder, a real AbortController, a variables Map, captured (redacted) logs, and disposal of
+ * A real BlockContext for block handler tests (every category uses it through
+ * src/activities/testing/harness.ts, which re-exports it): a real temp project folder, a real
+ * AbortController, a variables Map, captured (redacted) logs, tracked pids, and disposal of
  * everything a block registered, as the engine does when a run ends.
  */
 export type Harness = {
