@@ -109,7 +109,8 @@ describe('robot agent ↔ emulator, Cairn packages', () => {
   it('aborts at once on code 10: the runner process is gone, the job Aborted (3)', async () => {
     const scenario = loggingScenario(100_000, 200);
     const { jobGuid } = await queueJob('endless', [...pidBlocks, ...scenario.blocks.slice(1)], [{ from: 'start', to: 'pid' }, { from: 'pid', to: 'loop' }, ...scenario.links.slice(1)], scenario.variables);
-    const { agent, running } = startAgent();
+    let abortReceived = false;
+    const { agent, running } = startAgent({ onStatus: (s) => (abortReceived ||= s.message === 'Orchestrator asked to abort') });
     const pidLine = await until(async () => (await admin.logs(jobGuid)).find((l) => l.message.startsWith('runner pid ')), 'the runner to report its pid');
     const runnerPid = Number(pidLine.message.split(' ').at(-1));
     expect(isAlive(runnerPid)).toBe(true);
@@ -117,10 +118,10 @@ describe('robot agent ↔ emulator, Cairn packages', () => {
     await admin.abort(jobGuid);
     // Code 10 reaches the robot with its next working heartbeat; from then, the runner is gone
     // within a second.
-    const aborted = until(() => !isAlive(runnerPid), 'the runner to be gone', HEARTBEAT_MS + 1000);
+    await until(() => abortReceived, 'the robot to receive code 10', HEARTBEAT_MS * 5);
+    await until(() => !isAlive(runnerPid), 'the runner to be gone', 1000);
     const job = await finalJob(jobGuid);
     expect(job.status).toBe(JobStatus.Aborted);
-    await aborted;
     await agent.stop();
     expect(await running).toBe(0);
   });
