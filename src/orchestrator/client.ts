@@ -46,12 +46,14 @@ export class OrchestratorClient {
   private readonly send: (call: PathName, input?: CallInput) => Promise<CallResult>;
   private readonly machine: MachineInfo;
   private readonly maxPackageBytes: number;
+  private readonly transferTimeoutMs: number;
 
   constructor(config: OrchestratorConfig) {
     this.robotGuid = config.robotGuid;
     this.url = config.url.replace(/\/+$/, '');
     this.machine = config.machine ?? machineInfo();
     this.maxPackageBytes = config.maxPackageBytes ?? 100 * 1024 * 1024;
+    this.transferTimeoutMs = config.transferTimeoutMs ?? 120_000;
     this.send = createTransport({
       baseUrl: config.url,
       credential: config.apiKey ?? config.robotGuid,
@@ -224,7 +226,7 @@ export class OrchestratorClient {
     body.append('Name', input.name);
     body.append('Description', input.description ?? '');
     body.append('ProcessFile', new Blob([new Uint8Array(input.file)], { type: 'application/zip' }), input.fileName);
-    const result = await this.send('processVersionCreate', { body });
+    const result = await this.send('processVersionCreate', { body, timeoutMs: this.transferTimeoutMs });
     return { guid: parseGuid('processVersionCreate', result) };
   }
 
@@ -238,6 +240,7 @@ export class OrchestratorClient {
       params: { guid },
       binary: true,
       maxContentLength: this.maxPackageBytes,
+      timeoutMs: this.transferTimeoutMs,
     });
     return result.bytes;
   }

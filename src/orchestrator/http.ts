@@ -31,6 +31,8 @@ export type CallInput = {
   body?: string | FormData;
   binary?: boolean;
   maxContentLength?: number;
+  /** A longer deadline for this call (package transfers), else the transport's. */
+  timeoutMs?: number;
 };
 
 export type CallResult = { status: number; text: string; bytes: Buffer; url: string };
@@ -66,7 +68,8 @@ export function createTransport(options: TransportOptions): (call: PathName, inp
     const route = options.paths[call];
     const path = fillPath(route.path, input.params);
     const url = `${base}${path}`;
-    const deadline = AbortSignal.timeout(options.timeoutMs);
+    const timeoutMs = input.timeoutMs ?? options.timeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
     let response: AxiosResponse<ArrayBuffer>;
     try {
       response = await http.request<ArrayBuffer>({
@@ -75,13 +78,13 @@ export function createTransport(options: TransportOptions): (call: PathName, inp
         data: input.body,
         headers: typeof input.body === 'string' ? { 'Content-Type': 'application/x-www-form-urlencoded' } : undefined,
         responseType: 'arraybuffer',
-        timeout: options.timeoutMs,
+        timeout: timeoutMs,
         signal: deadline,
         maxContentLength: input.maxContentLength ?? options.maxContentLength,
         maxBodyLength: Infinity,
       });
     } catch (error) {
-      throw networkError(error, call, url, options, deadline.aborted);
+      throw networkError(error, call, url, { ...options, timeoutMs, maxContentLength: input.maxContentLength ?? options.maxContentLength }, deadline.aborted);
     }
     const bytes = Buffer.from(response.data);
     const text = input.binary ? '' : bytes.toString('utf8');

@@ -21,6 +21,8 @@ export type OrchestratorConfig = {
   maxContentLength?: number;
   /** Cap on a downloaded package (default 100 MB). */
   maxPackageBytes?: number;
+  /** Deadline for a package upload or download (default 120 s). */
+  transferTimeoutMs?: number;
   /** Skip TLS certificate checks for this Orchestrator (warned once). */
   insecure?: boolean;
   /** Overrides of the path table (paths.ts). */
