@@ -1,4 +1,4 @@
-import { parse, parseExpressionAt } from 'acorn';
+import { parse } from 'acorn';
 
 /**
  * Syntax checks for the JavaScript users write in parameters, with acorn (browser-safe), so a
@@ -9,15 +9,13 @@ import { parse, parseExpressionAt } from 'acorn';
 export function expressionSyntaxError(source: string): string | undefined {
   if (source.trim() === '') return 'the expression is empty';
   try {
-    const node = parseExpressionAt(source, 0, { ecmaVersion: 'latest' });
-    const rest = source.slice(node.end);
-    // parseExpressionAt stops after the first expression: `a b` must not pass as `a`.
-    if (rest.trim() !== '' && !/^\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/|\s)*$/.test(rest)) {
-      return `unexpected text after the expression: "${rest.trim().slice(0, 30)}"`;
-    }
+    // Parsed as one parenthesised program statement: `a b` fails, `(a + b)` and `({ a })` pass.
+    // (parseExpressionAt's end leaves out a closing parenthesis, so checking the rest misfires.)
+    const program = parse(`(\n${source}\n)`, { ecmaVersion: 'latest' });
+    if (program.body.length !== 1) return 'only one expression is allowed';
     return undefined;
   } catch (error) {
-    return (error as Error).message;
+    return (error as Error).message.replace(/\((\d+):(\d+)\)$/, (_m, line: string, col: string) => `(${Number(line) - 1}:${col})`);
   }
 }
 
