@@ -74,7 +74,8 @@ export const pressKey = defineBlock({
     const description = `key "${key}"`;
     if (!p.selector) {
       const session = getSession(p.browser);
-      return void (await browserStep(ctx, description, p.timeoutMs ?? 10_000, () => session.page.keyboard.press(key)));
+      await browserStep(ctx, description, p.timeoutMs ?? 10_000, () => session.page.keyboard.press(key));
+      return;
     }
     const found = await findElement(ctx, { ...p, selector: p.selector });
     await browserStep(ctx, `${found.description}, ${description}`, found.timeoutMs, () => found.locator.press(key, { timeout: remaining(found) }));

@@ -26,7 +26,10 @@ export const waitForElement = defineBlock({
   },
   async run(ctx, p) {
     const state = oneOf(p.state, ['visible', 'attached', 'hidden', 'detached'] as const, 'state', 'visible');
-    if (state === 'visible' || state === 'attached') return void (await findElement(ctx, p, state));
+    if (state === 'visible' || state === 'attached') {
+      await findElement(ctx, p, state);
+      return;
+    }
     const session = getSession(p.browser);
     const locator = locatorFor(session, p.selector, p.by);
     const timeoutMs = p.timeoutMs ?? 10_000;
