@@ -9,11 +9,12 @@ export const filesZip = defineBlock({
   category: 'files',
   title: { en: 'Create zip archive', ru: 'Упаковать в zip' },
   help: {
-    en: 'Packs files and folders (a path or a list of paths) into a zip archive. A folder goes in with everything inside, under its own name.',
-    ru: 'Упаковывает файлы и папки (путь или список путей) в zip-архив. Папка попадает в архив со всем содержимым под своим именем.',
+    en: 'Packs a file or a folder, plus any more paths given as a list (for example from "List files"), into a zip archive. A folder goes in with everything inside, under its own name.',
+    ru: 'Упаковывает файл или папку, а также другие пути из списка (например, из блока «Список файлов»), в zip-архив. Папка попадает в архив со всем содержимым под своим именем.',
   },
   params: {
-    source: param.filePath({ title: { en: 'File or folder (or a list)', ru: 'Файл или папка (или список)' }, required: true }),
+    source: param.filePath({ title: { en: 'File or folder', ru: 'Файл или папка' }, required: true }),
+    more: param.list<string>({ title: { en: 'More paths (list)', ru: 'Ещё пути (список)' }, advanced: true }),
     archive: param.filePath({ title: { en: 'Archive', ru: 'Архив' }, required: true, key: true, save: true, filters: ['zip'] }),
   },
   outputs: {
@@ -21,8 +22,8 @@ export const filesZip = defineBlock({
     count: { type: 'number', title: { en: 'Files packed', ru: 'Упаковано файлов' } },
   },
   async run(ctx, params) {
-    const given: unknown[] = Array.isArray(params.source) ? asList('source', params.source) : [params.source];
-    const sources = given.map((s) => ctx.resolvePath(asText('source', s)));
+    const more = params.more === undefined || params.more === null ? [] : asList('more', params.more);
+    const sources = [params.source, ...more].map((s, i) => ctx.resolvePath(asText(i === 0 ? 'source' : 'more', s)));
     for (const source of sources) await fileOp('pack', source, () => stat(source));
     const archive = ctx.resolvePath(asText('archive', params.archive));
     const count = await fileOp('write the archive', archive, () => zipPaths(sources, archive, ctx.signal));

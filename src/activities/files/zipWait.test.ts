@@ -18,7 +18,7 @@ describe('zip / unzip', () => {
     await mkdir(join(h.projectDir, 'docs', 'акты'), { recursive: true });
     await writeFile(join(h.projectDir, 'docs', 'акты', 'Счёт-фактура №1.txt'), 'сумма 100');
     await writeFile(join(h.projectDir, 'report.bin'), Buffer.from([0, 1, 2, 255]));
-    const packed = await out(filesZip, { source: ['docs', 'report.bin'], archive: 'out/all.zip' });
+    const packed = await out(filesZip, { source: 'docs', more: ['report.bin'], archive: 'out/all.zip' });
     expect(packed).toEqual({ path: join(h.projectDir, 'out', 'all.zip'), count: 2 });
     const { files } = await out(filesUnzip, { archive: 'out/all.zip', folder: 'unpacked' });
     expect((files as string[]).sort()).toEqual([join(h.projectDir, 'unpacked', 'docs', 'акты', 'Счёт-фактура №1.txt'), join(h.projectDir, 'unpacked', 'report.bin')]);
