@@ -40,7 +40,9 @@ describe('cairn designer', () => {
     const page = new URL(url);
     expect(page.hostname).toBe('127.0.0.1');
 
-    const ws = new WebSocket(`ws://${page.host}/api?token=${page.searchParams.get('token')}`, { origin: page.origin });
+    const ws = new WebSocket(`ws://${page.host}/api?token=${page.searchParams.get('token')}`, {
+      origin: page.origin,
+    });
     const reply = await new Promise<{ ok: boolean; result: { dataDir: string } }>((resolve, reject) => {
       ws.once('open', () => ws.send(JSON.stringify({ id: 1, command: 'app.info', args: {} })));
       ws.once('message', (data: Buffer) => resolve(JSON.parse(data.toString())));
@@ -72,7 +74,10 @@ describe('platform helpers', () => {
   });
 
   it('open URLs with the platform opener', () => {
-    expect(browserOpener('http://127.0.0.1:1/?token=a&b', 'linux')).toEqual({ command: 'xdg-open', args: ['http://127.0.0.1:1/?token=a&b'] });
+    expect(browserOpener('http://127.0.0.1:1/?token=a&b', 'linux')).toEqual({
+      command: 'xdg-open',
+      args: ['http://127.0.0.1:1/?token=a&b'],
+    });
     expect(browserOpener('http://x/?a&b', 'win32').args.at(-1)).toBe('http://x/?a^&b');
     expect(browserOpener('http://x/', 'darwin').command).toBe('open');
   });
