@@ -112,8 +112,8 @@ export function createTransport(options: TransportOptions): (call: PathName, inp
       } catch (error) {
         if (!(error instanceof OrchestratorError) || !error.transient || attempt >= options.retries) throw error;
         const ceiling = Math.min(options.retryMaxMs, options.retryBaseMs * 2 ** attempt);
-        // Full jitter on the upper half: a fleet of robots that lost the server together does not
-        // come back in lockstep.
+        // A random delay in the upper half of the backoff: a fleet of robots that lost the server
+        // together does not come back in lockstep.
         await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
       }
     }
