@@ -36,6 +36,8 @@ describe('list blocks', () => {
     expect(await out(dataListSort, { list: ['10', '9', '', '100'] })).toEqual({ list: ['9', '10', '100', ''] });
     expect(await out(dataListSort, { list: ['02.01.2024', '31.12.2023'], descending: true })).toEqual({ list: ['02.01.2024', '31.12.2023'] });
     expect(await out(dataListSort, { list: ['Яблоко', 'арбуз', 'Банан'] })).toEqual({ list: ['арбуз', 'Банан', 'Яблоко'] });
+    // A date-only ISO day is local, like dd.MM.yyyy (also under TZ=America/New_York).
+    expect(await out(dataListSort, { list: ['2024-01-02', '01.01.2024 20:00'] })).toEqual({ list: ['01.01.2024 20:00', '2024-01-02'] });
   });
 
   it('removes duplicates and finds items by content', async () => {

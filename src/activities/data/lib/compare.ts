@@ -24,6 +24,9 @@ export function timeOf(value: unknown): number | undefined {
   const text = value.trim();
   const d = dottedDate.exec(text);
   if (d) return new Date(+d[3], +d[2] - 1, +d[1], +(d[4] ?? 0), +(d[5] ?? 0), +(d[6] ?? 0)).getTime();
+  // A date-only ISO text is a calendar day, like dd.MM.yyyy: local midnight (Date.parse says UTC).
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (day) return new Date(+day[1], +day[2] - 1, +day[3]).getTime();
   if (isoDate.test(text)) return Date.parse(text);
   return undefined;
 }
