@@ -22,12 +22,18 @@ describe('the app:// protocol', () => {
     expect(page.status).toBe(200);
     expect(page.headers['Content-Type']).toBe('text/html; charset=utf-8');
     expect(page.headers['Content-Security-Policy']).toContain("script-src 'self'");
-    expect((await appResponse(rendererDir, 'app://cairn/assets/ui.css')).headers['Content-Type']).toBe('text/css; charset=utf-8');
+    expect((await appResponse(rendererDir, 'app://cairn/assets/ui.css')).headers['Content-Type']).toBe(
+      'text/css; charset=utf-8',
+    );
   });
 
   it('refuses other hosts and anything outside the renderer folder', async () => {
     expect((await appResponse(rendererDir, 'app://other/index.html')).status).toBe(404);
-    for (const url of ['app://cairn/%2e%2e/private.txt', 'app://cairn/assets/..%2f..%2fprivate.txt', 'app://cairn/..%5cprivate.txt']) {
+    for (const url of [
+      'app://cairn/%2e%2e/private.txt',
+      'app://cairn/assets/..%2f..%2fprivate.txt',
+      'app://cairn/..%5cprivate.txt',
+    ]) {
       const reply = await appResponse(rendererDir, url);
       expect(reply.status, url).toBeGreaterThanOrEqual(400);
       expect(String(reply.body)).not.toContain('not for the page');

@@ -28,7 +28,10 @@ describe('the cairn:call IPC handler', () => {
     for (const command of commandNames) {
       for (const sender of forgedSenders) {
         const outcome = await handle(sender, command, {});
-        expect(outcome, `${command} from ${sender.frameUrl}`).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        expect(outcome, `${command} from ${sender.frameUrl}`).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden' },
+        });
       }
     }
     expect(calls).toEqual([]);
@@ -37,9 +40,18 @@ describe('the cairn:call IPC handler', () => {
   it('validates the command and its arguments with the contract', async () => {
     const { calls, service } = recordingService();
     const handle = createCallHandler(service);
-    expect(await handle(trusted, 'shell.exec', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
-    expect(await handle(trusted, 'scenario.read', { path: 7 })).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
-    expect(await handle(trusted, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    expect(await handle(trusted, 'shell.exec', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_command' },
+    });
+    expect(await handle(trusted, 'scenario.read', { path: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_args' },
+    });
+    expect(await handle(trusted, '__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_command' },
+    });
     expect(calls).toEqual([]);
 
     expect(await handle(trusted, 'app.info', {})).toEqual({ ok: true, result: { ok: 'from core' } });
@@ -52,7 +64,10 @@ describe('the cairn:call IPC handler', () => {
         throw new ApiError('conflict', 'changed on disk');
       },
     });
-    expect(await handle(trusted, 'project.recent', {})).toEqual({ ok: false, error: { code: 'conflict', message: 'changed on disk' } });
+    expect(await handle(trusted, 'project.recent', {})).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'changed on disk' },
+    });
   });
 
   it('trusts only the app protocol top frame', () => {

@@ -25,7 +25,9 @@ export function isTrustedSender(sender: CallSender): boolean {
   if (!sender.isMainFrame || !sender.frameUrl) return false;
   try {
     const url = new URL(sender.frameUrl);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '';
+    return (
+      url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === ''
+    );
   } catch {
     return false;
   }
@@ -36,14 +38,29 @@ export type CallService = { call(command: string, args: unknown): Promise<unknow
 export function createCallHandler(service: CallService) {
   return async (sender: CallSender, command: unknown, args: unknown): Promise<CallOutcome> => {
     if (!isTrustedSender(sender)) {
-      return { ok: false, error: { code: 'forbidden', message: `Call refused: it came from an untrusted frame (${sender.frameUrl ?? 'unknown'})` } };
+      return {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: `Call refused: it came from an untrusted frame (${sender.frameUrl ?? 'unknown'})`,
+        },
+      };
     }
     if (!isCommandName(command)) {
-      return { ok: false, error: { code: 'unknown_command', message: `Unknown command "${String(command)}"` } };
+      return {
+        ok: false,
+        error: { code: 'unknown_command', message: `Unknown command "${String(command)}"` },
+      };
     }
     const parsed = commands[command].args.safeParse(args ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_args', message: `Invalid arguments for "${command}": ${parsed.error.message}` } };
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_args',
+          message: `Invalid arguments for "${command}": ${parsed.error.message}`,
+        },
+      };
     }
     try {
       return { ok: true, result: await service.call(command, parsed.data) };

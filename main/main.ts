@@ -1,4 +1,15 @@
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, shell, Tray, nativeImage } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  Tray,
+  nativeImage,
+} from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -22,7 +33,9 @@ const preload = join(appRoot, 'dist-electron', 'preload.cjs');
 
 app.setName('Cairn');
 app.setPath('userData', defaultDataDir());
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
@@ -60,7 +73,9 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   register();
-  const core = (await import(pathToFileURL(join(appRoot, 'src', 'api', 'service.ts')).href)) as typeof import('../src/api/service.js');
+  const core = (await import(
+    pathToFileURL(join(appRoot, 'src', 'api', 'service.ts')).href
+  )) as typeof import('../src/api/service.js');
   const projectDir = process.argv.slice(app.isPackaged ? 1 : 2).find((arg) => !arg.startsWith('-'));
   service = core.createService({
     dataDir: app.getPath('userData'),
@@ -77,7 +92,11 @@ async function start(): Promise<void> {
 
   const handleCall = createCallHandler(service);
   ipcMain.handle(IPC_CALL_CHANNEL, (event, command: unknown, args: unknown) =>
-    handleCall({ frameUrl: event.senderFrame?.url, isMainFrame: event.senderFrame?.parent === null }, command, args),
+    handleCall(
+      { frameUrl: event.senderFrame?.url, isMainFrame: event.senderFrame?.parent === null },
+      command,
+      args,
+    ),
   );
 
   tray = new Tray(nativeImage.createFromDataURL(trayIconDataUrl));
@@ -96,7 +115,8 @@ async function start(): Promise<void> {
   updateTray();
 
   service.onEvent((event, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT_CHANNEL, { event, payload });
+    for (const window of BrowserWindow.getAllWindows())
+      window.webContents.send(IPC_EVENT_CHANNEL, { event, payload });
     const next = nextTrayStatus(trayStatus, event, payload);
     if (next !== trayStatus) {
       trayStatus = next;

@@ -13,7 +13,10 @@ export type SafeStorageLike = {
  * keyring Electron falls back to a hard-coded key (`basic_text`): that is NOT secure, so it is
  * reported as such and the UI warns.
  */
-export function safeStorageCipher(storage: SafeStorageLike, platform: NodeJS.Platform = process.platform): SecretCipher | undefined {
+export function safeStorageCipher(
+  storage: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform,
+): SecretCipher | undefined {
   if (!storage.isEncryptionAvailable()) return undefined;
   const backend = platform === 'linux' ? storage.getSelectedStorageBackend?.() : undefined;
   return {

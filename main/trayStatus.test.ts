@@ -5,12 +5,24 @@ import { idleTray, nextTrayStatus } from './trayStatus.js';
 describe('the tray', () => {
   it('shows which scenarios the robot is running', () => {
     let status = idleTray();
-    status = nextTrayStatus(status, 'run.event', { runId: 'a', event: { type: 'run.started', runId: 'a', scenario: '/p/m.scenario.json', name: 'Invoices', at: 1 } });
+    status = nextTrayStatus(status, 'run.event', {
+      runId: 'a',
+      event: { type: 'run.started', runId: 'a', scenario: '/p/m.scenario.json', name: 'Invoices', at: 1 },
+    });
     expect(status.label).toBe('Robot: running Invoices');
-    status = nextTrayStatus(status, 'run.event', { runId: 'b', event: { type: 'run.started', runId: 'b', scenario: '/p/r.scenario.json', name: 'Report', at: 2 } });
+    status = nextTrayStatus(status, 'run.event', {
+      runId: 'b',
+      event: { type: 'run.started', runId: 'b', scenario: '/p/r.scenario.json', name: 'Report', at: 2 },
+    });
     expect(status.label).toBe('Robot: running 2 scenarios');
-    status = nextTrayStatus(status, 'run.event', { runId: 'a', event: { type: 'run.finished', result: 'success', outputs: {}, ms: 5 } });
-    status = nextTrayStatus(status, 'run.event', { runId: 'b', event: { type: 'run.finished', result: 'aborted', outputs: {}, ms: 5 } });
+    status = nextTrayStatus(status, 'run.event', {
+      runId: 'a',
+      event: { type: 'run.finished', result: 'success', outputs: {}, ms: 5 },
+    });
+    status = nextTrayStatus(status, 'run.event', {
+      runId: 'b',
+      event: { type: 'run.finished', result: 'aborted', outputs: {}, ms: 5 },
+    });
     expect(status.label).toBe('Robot: idle');
     expect(nextTrayStatus(status, 'file.changed', { path: '/x' })).toBe(status);
   });

@@ -12,7 +12,11 @@ function labelOf(running: Map<string, string>): string {
 }
 
 /** Follows run events into the tray's status (pure: tested without Electron). */
-export function nextTrayStatus<E extends EventName>(status: TrayStatus, event: E, payload: EventPayload<E>): TrayStatus {
+export function nextTrayStatus<E extends EventName>(
+  status: TrayStatus,
+  event: E,
+  payload: EventPayload<E>,
+): TrayStatus {
   if (event !== 'run.event') return status;
   const { runId, event: runEvent } = payload as EventPayload<'run.event'>;
   if (runEvent.type !== 'run.started' && runEvent.type !== 'run.finished') return status;

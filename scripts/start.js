@@ -39,21 +39,31 @@ function fetchElectronOnce() {
   if (!existsSync(installer)) return 'the electron package is not installed';
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
-  const result = spawnSync(process.execPath, [installer], { cwd: root, env, stdio: 'ignore', timeout: INSTALL_TIMEOUT_MS });
+  const result = spawnSync(process.execPath, [installer], {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+    timeout: INSTALL_TIMEOUT_MS,
+  });
   if (result.error) return `download failed: ${result.error.message}`;
   return result.status === 0 ? undefined : `download failed (exit code ${result.status})`;
 }
 
 function npmRun(script) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['run', '-s', script], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(npm, ['run', '-s', script], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) throw new Error(`npm run ${script} failed`);
 }
 
 /** Why Electron cannot run here, or undefined when it can. */
 function electronUnavailable() {
   if (values.browser) return 'browser mode requested';
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'no display';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return 'no display';
   let binary = electronBinary();
   if (binary.reason) {
     const failure = fetchElectronOnce();

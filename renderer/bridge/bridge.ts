@@ -1,4 +1,10 @@
-import type { CommandArgs, CommandName, CommandResult, EventName, EventPayload } from '../../src/api/contract.js';
+import type {
+  CommandArgs,
+  CommandName,
+  CommandResult,
+  EventName,
+  EventPayload,
+} from '../../src/api/contract.js';
 import { API_PATH } from '../../src/api/wire.js';
 import { createElectronTransport } from './electron.js';
 import type { ConnectionState, Transport } from './transport.js';
@@ -18,7 +24,8 @@ export type Bridge = {
 };
 
 /** Commands whose arguments are all optional can be called without them. */
-type ArgsTuple<C extends CommandName> = Record<string, never> extends CommandArgs<C> ? [args?: CommandArgs<C>] : [args: CommandArgs<C>];
+type ArgsTuple<C extends CommandName> =
+  Record<string, never> extends CommandArgs<C> ? [args?: CommandArgs<C>] : [args: CommandArgs<C>];
 
 export function createBridge(getTransport: () => Transport): Bridge {
   let transport: Transport | undefined;

@@ -20,14 +20,24 @@ function preloadAnswering(answers: Record<string, CallOutcome>) {
 describe('the Electron bridge', () => {
   it('unwraps results, rebuilds errors with their code and delivers events', async () => {
     const preload = preloadAnswering({
-      'project.recent': { ok: true, result: [{ dir: '/p', name: 'P', openedAt: '2026-01-01T00:00:00.000Z' }] },
+      'project.recent': {
+        ok: true,
+        result: [{ dir: '/p', name: 'P', openedAt: '2026-01-01T00:00:00.000Z' }],
+      },
       'scenario.save': { ok: false, error: { code: 'conflict', message: 'changed on disk' } },
     });
     const bridge = createBridge(() => createElectronTransport(preload.api));
 
     expect(bridge.mode).toBe('electron');
-    expect(await bridge.call('project.recent')).toEqual([{ dir: '/p', name: 'P', openedAt: '2026-01-01T00:00:00.000Z' }]);
-    const error = await bridge.call('scenario.save', { path: '/p/a.scenario.json', doc: { format: 'cairn.scenario/1', id: 'a', name: 'A', variables: [], blocks: [], links: [] } }).catch((e: unknown) => e);
+    expect(await bridge.call('project.recent')).toEqual([
+      { dir: '/p', name: 'P', openedAt: '2026-01-01T00:00:00.000Z' },
+    ]);
+    const error = await bridge
+      .call('scenario.save', {
+        path: '/p/a.scenario.json',
+        doc: { format: 'cairn.scenario/1', id: 'a', name: 'A', variables: [], blocks: [], links: [] },
+      })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'conflict', message: 'changed on disk' });
 

@@ -45,7 +45,13 @@ describe('the WebSocket bridge', () => {
   it('sends calls made before the socket opened, returns typed results and delivers events', async () => {
     const host = await startFakeHost((frame, socket) => {
       socket.send(JSON.stringify({ event: 'file.changed', payload: { path: '/p/a.scenario.json' } }));
-      socket.send(JSON.stringify({ id: frame.id, ok: true, result: { version: '0.1.0', mode: 'browser', dataDir: '/d', platform: 'linux' } }));
+      socket.send(
+        JSON.stringify({
+          id: frame.id,
+          ok: true,
+          result: { version: '0.1.0', mode: 'browser', dataDir: '/d', platform: 'linux' },
+        }),
+      );
     });
     cleanups.push(() => host.server.close());
     const bridge = createBridge(() => transportTo(host.url));
@@ -60,7 +66,9 @@ describe('the WebSocket bridge', () => {
 
   it('turns error frames into ApiError with the code the UI branches on', async () => {
     const host = await startFakeHost((frame, socket) =>
-      socket.send(JSON.stringify({ id: frame.id, ok: false, error: { message: 'changed on disk', code: 'conflict' } })),
+      socket.send(
+        JSON.stringify({ id: frame.id, ok: false, error: { message: 'changed on disk', code: 'conflict' } }),
+      ),
     );
     cleanups.push(() => host.server.close());
     const bridge = createBridge(() => transportTo(host.url));
@@ -101,7 +109,10 @@ describe('the WebSocket bridge', () => {
 
   it('builds the API URL from the page address and keeps the token for reloads', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
 
     expect(browserApiUrl({ protocol: 'http:', host: '127.0.0.1:4000', search: '?token=abc' }, storage)).toBe(
       'ws://127.0.0.1:4000/api?token=abc',

@@ -88,7 +88,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
       for (const [id, call] of pending) {
         pending.delete(id);
         call.reject(
-          new ApiError('disconnected', `Connection to the Cairn host closed before "${call.command}" was answered`),
+          new ApiError(
+            'disconnected',
+            `Connection to the Cairn host closed before "${call.command}" was answered`,
+          ),
         );
       }
       setState('closed');
@@ -104,7 +107,10 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
   return {
     mode: 'browser',
     call(command, args) {
-      if (closedForGood) return Promise.reject(new ApiError('disconnected', `The bridge is closed; "${command}" was not sent`));
+      if (closedForGood)
+        return Promise.reject(
+          new ApiError('disconnected', `The bridge is closed; "${command}" was not sent`),
+        );
       return new Promise((resolve, reject) => {
         const id = nextId++;
         const frame = JSON.stringify({ id, command, args: args ?? {} });

@@ -4,7 +4,14 @@ import type { BlockInfo } from '../activities/define.js';
 import type { DebugCommand, RunEvent } from '../engine/types.js';
 import type { DialogField } from '../engine/services.js';
 import { commands, events, isCommandName, type CommandArgs, type CommandResult } from './contract.js';
-import { blockInfoSchema, dialogFieldSchema, debugCommandSchema, runEventSchema, type BlockInfoDto, type RunEventDto } from './schemas.js';
+import {
+  blockInfoSchema,
+  dialogFieldSchema,
+  debugCommandSchema,
+  runEventSchema,
+  type BlockInfoDto,
+  type RunEventDto,
+} from './schemas.js';
 import type { z } from 'zod';
 
 describe('the API contract', () => {
@@ -28,7 +35,13 @@ describe('the API contract', () => {
       { type: 'run.started', runId: 'r', scenario: 's', name: 'n', at: 1 },
       { type: 'log', level: 'info', message: 'hi', at: 2 },
       { type: 'paused', blockId: 'b', scenario: 's', reason: 'breakpoint', variables: { x: 1 }, stack: [] },
-      { type: 'run.finished', result: 'failed', outputs: {}, error: { message: 'boom', blockId: 'b' }, ms: 3 },
+      {
+        type: 'run.finished',
+        result: 'failed',
+        outputs: {},
+        error: { message: 'boom', blockId: 'b' },
+        ms: 3,
+      },
     ];
     for (const event of samples) expect(runEventSchema.parse(event)).toEqual(event);
   });
@@ -39,8 +52,13 @@ describe('the API contract', () => {
       mode: 'run',
       breakpoints: [],
     });
-    expect(commands['scenario.save'].args.safeParse({ path: '/x', doc: { format: 'nope' } }).success).toBe(false);
-    expect(events['dialog.request'].safeParse({ requestId: '1', runId: 'r', method: 'dialog.confirm', params: {} }).success).toBe(false);
+    expect(commands['scenario.save'].args.safeParse({ path: '/x', doc: { format: 'nope' } }).success).toBe(
+      false,
+    );
+    expect(
+      events['dialog.request'].safeParse({ requestId: '1', runId: 'r', method: 'dialog.confirm', params: {} })
+        .success,
+    ).toBe(false);
   });
 
   it('knows its command names', () => {

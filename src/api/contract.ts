@@ -45,7 +45,10 @@ export const commands = {
   'catalog.list': { args: empty, result: z.array(blockInfoSchema) },
 
   /** Creates a project from the template in an empty (or missing) folder, then opens it. */
-  'project.new': { args: z.object({ dir: z.string().min(1), name: z.string().min(1) }), result: projectInfoSchema },
+  'project.new': {
+    args: z.object({ dir: z.string().min(1), name: z.string().min(1) }),
+    result: projectInfoSchema,
+  },
   'project.open': { args: z.object({ dir: z.string().min(1) }), result: projectInfoSchema },
   'project.recent': { args: empty, result: z.array(recentProjectSchema) },
 
@@ -69,7 +72,10 @@ export const commands = {
   'scenario.delete': { args: pathArgs, result: empty },
   /** Stops watching a scenario (its tab closed). */
   'scenario.close': { args: pathArgs, result: empty },
-  'scenario.validate': { args: z.object({ doc: scenarioSchema }), result: z.object({ problems: z.array(problemSchema) }) },
+  'scenario.validate': {
+    args: z.object({ doc: scenarioSchema }),
+    result: z.object({ problems: z.array(problemSchema) }),
+  },
 
   /** Autosave of unsaved edits to a recovery file in the app data folder (not next to the scenario). */
   'recovery.write': { args: z.object({ path: z.string().min(1), doc: scenarioSchema }), result: empty },

@@ -72,7 +72,9 @@ export const blockInfoSchema = z.object({
   params: z.record(z.string(), paramInfoSchema),
   ports: z.array(z.string()),
   dynamicPorts: z.object({ param: z.string(), prefix: z.string() }).optional(),
-  outputs: z.record(z.string(), z.object({ type: variableTypeSchema, title: localizedTextSchema })).optional(),
+  outputs: z
+    .record(z.string(), z.object({ type: variableTypeSchema, title: localizedTextSchema }))
+    .optional(),
   loop: z.boolean().optional(),
 });
 export type BlockInfoDto = z.infer<typeof blockInfoSchema>;
@@ -145,9 +147,27 @@ export const runErrorInfoSchema = z.object({
 });
 
 export const runEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('run.started'), runId: z.string(), scenario: z.string(), name: z.string(), at: z.number() }),
-  z.object({ type: z.literal('block.started'), blockId: z.string(), blockType: z.string(), scenario: z.string(), at: z.number() }),
-  z.object({ type: z.literal('block.finished'), blockId: z.string(), port: z.string(), scenario: z.string(), ms: z.number() }),
+  z.object({
+    type: z.literal('run.started'),
+    runId: z.string(),
+    scenario: z.string(),
+    name: z.string(),
+    at: z.number(),
+  }),
+  z.object({
+    type: z.literal('block.started'),
+    blockId: z.string(),
+    blockType: z.string(),
+    scenario: z.string(),
+    at: z.number(),
+  }),
+  z.object({
+    type: z.literal('block.finished'),
+    blockId: z.string(),
+    port: z.string(),
+    scenario: z.string(),
+    ms: z.number(),
+  }),
   z.object({
     type: z.literal('log'),
     level: logLevelSchema,
@@ -206,7 +226,11 @@ export const dialogParamsSchemas = {
     level: z.enum(['info', 'warning', 'error']).optional(),
   }),
   'dialog.confirm': z.object({ title: z.string(), message: z.string() }),
-  'dialog.input': z.object({ title: z.string(), message: z.string().optional(), fields: z.array(dialogFieldSchema) }),
+  'dialog.input': z.object({
+    title: z.string(),
+    message: z.string().optional(),
+    fields: z.array(dialogFieldSchema),
+  }),
   'dialog.chooseFile': z.object({
     title: z.string(),
     filters: z.array(z.string()).optional(),
@@ -227,9 +251,29 @@ export type DialogMethod = keyof typeof dialogParamsSchemas;
 export const dialogMethods = Object.keys(dialogParamsSchemas) as DialogMethod[];
 
 export const dialogRequestSchema = z.discriminatedUnion('method', [
-  z.object({ requestId: z.string(), runId: z.string(), method: z.literal('dialog.message'), params: dialogParamsSchemas['dialog.message'] }),
-  z.object({ requestId: z.string(), runId: z.string(), method: z.literal('dialog.confirm'), params: dialogParamsSchemas['dialog.confirm'] }),
-  z.object({ requestId: z.string(), runId: z.string(), method: z.literal('dialog.input'), params: dialogParamsSchemas['dialog.input'] }),
-  z.object({ requestId: z.string(), runId: z.string(), method: z.literal('dialog.chooseFile'), params: dialogParamsSchemas['dialog.chooseFile'] }),
+  z.object({
+    requestId: z.string(),
+    runId: z.string(),
+    method: z.literal('dialog.message'),
+    params: dialogParamsSchemas['dialog.message'],
+  }),
+  z.object({
+    requestId: z.string(),
+    runId: z.string(),
+    method: z.literal('dialog.confirm'),
+    params: dialogParamsSchemas['dialog.confirm'],
+  }),
+  z.object({
+    requestId: z.string(),
+    runId: z.string(),
+    method: z.literal('dialog.input'),
+    params: dialogParamsSchemas['dialog.input'],
+  }),
+  z.object({
+    requestId: z.string(),
+    runId: z.string(),
+    method: z.literal('dialog.chooseFile'),
+    params: dialogParamsSchemas['dialog.chooseFile'],
+  }),
 ]);
 export type DialogRequest = z.infer<typeof dialogRequestSchema>;

@@ -69,7 +69,8 @@ export function createSecretVault(dataDir: string, cipher: SecretCipher): Secret
     const text = await readFile(file, 'utf8').catch(() => '{}');
     return vaultSchema.parse(JSON.parse(text));
   };
-  const save = (entries: Record<string, string>) => writeFileAtomic(file, `${JSON.stringify(entries, null, 2)}\n`);
+  const save = (entries: Record<string, string>) =>
+    writeFileAtomic(file, `${JSON.stringify(entries, null, 2)}\n`);
   return {
     secure: cipher.secure,
     names: async () => Object.keys(await load()).sort(),

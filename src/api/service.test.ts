@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Scenario } from '../scenario/schema.js';
-import { commands, type CommandArgs, type CommandName, type CommandResult, type EventName } from './contract.js';
+import {
+  commands,
+  type CommandArgs,
+  type CommandName,
+  type CommandResult,
+  type EventName,
+} from './contract.js';
 import { ApiError } from './errors.js';
 import { createService, type ApiService } from './service.js';
 import { serializeScenario } from '../scenario/serialize.js';
@@ -22,7 +28,15 @@ async function tempDir(prefix: string) {
 /** A minimal project template, like resources/templates/project. */
 async function makeTemplate(): Promise<string> {
   const dir = await tempDir('cairn-template-');
-  await writeFile(join(dir, 'cairn.project.json'), JSON.stringify({ format: 'cairn.project/1', name: '{{name}}', version: '1.0.0', main: 'main.scenario.json' }));
+  await writeFile(
+    join(dir, 'cairn.project.json'),
+    JSON.stringify({
+      format: 'cairn.project/1',
+      name: '{{name}}',
+      version: '1.0.0',
+      main: 'main.scenario.json',
+    }),
+  );
   const main: Scenario = {
     format: 'cairn.scenario/1',
     id: '{{id}}',
@@ -85,7 +99,9 @@ describe('the API service', () => {
     const { service } = await startService();
     await expect(service.call('fs.delete', {})).rejects.toMatchObject({ code: 'unknown_command' });
     await expect(service.call('scenario.read', { path: 42 })).rejects.toMatchObject({ code: 'invalid_args' });
-    await expect(service.call('scenario.read', { path: '/nowhere/x.scenario.json' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.call('scenario.read', { path: '/nowhere/x.scenario.json' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('creates a project from the template, opens it and remembers it as recent', async () => {
@@ -93,10 +109,14 @@ describe('the API service', () => {
     const dir = join(root, 'invoices');
     const created = await call('project.new', { dir, name: 'Invoices' });
     expect(created.project.name).toBe('Invoices');
-    expect(created.scenarios).toEqual([{ path: join(dir, 'main.scenario.json'), relPath: 'main.scenario.json', name: 'Main' }]);
+    expect(created.scenarios).toEqual([
+      { path: join(dir, 'main.scenario.json'), relPath: 'main.scenario.json', name: 'Main' },
+    ]);
     expect(created.assets).toEqual(['assets/input.csv']);
     expect(JSON.parse(await readFile(join(dir, 'cairn.project.json'), 'utf8')).name).toBe('Invoices');
-    await expect(call('project.new', { dir, name: 'Again' })).rejects.toMatchObject({ code: 'already_exists' });
+    await expect(call('project.new', { dir, name: 'Again' })).rejects.toMatchObject({
+      code: 'already_exists',
+    });
 
     const opened = await call('project.open', { dir });
     expect(opened).toEqual(created);
@@ -108,14 +128,20 @@ describe('the API service', () => {
     const root = await tempDir('cairn-service-');
     const service = createService({ dataDir: join(root, 'data'), mode: 'browser' });
     cleanups.push(() => service.dispose());
-    const info = commands['project.new'].result.parse(await service.call('project.new', { dir: join(root, 'p'), name: 'Счета "2026"' }));
+    const info = commands['project.new'].result.parse(
+      await service.call('project.new', { dir: join(root, 'p'), name: 'Счета "2026"' }),
+    );
 
     expect(info.project.name).toBe('Счета "2026"');
     const main = info.scenarios.find((s) => s.relPath === info.project.main);
     expect(main).toBeDefined();
-    const { doc } = commands['scenario.read'].result.parse(await service.call('scenario.read', { path: main!.path }));
+    const { doc } = commands['scenario.read'].result.parse(
+      await service.call('scenario.read', { path: main!.path }),
+    );
     expect(doc.id).not.toContain('{{');
-    const { problems } = commands['scenario.validate'].result.parse(await service.call('scenario.validate', { doc }));
+    const { problems } = commands['scenario.validate'].result.parse(
+      await service.call('scenario.validate', { doc }),
+    );
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
@@ -146,7 +172,9 @@ describe('the API service', () => {
     const created = await call('scenario.create', { projectDir: dir, name: 'Send Report' });
     expect(created.path).toBe(join(dir, 'send-report.scenario.json'));
     expect(created.doc.blocks.map((b) => b.type)).toEqual(['core.start']);
-    await expect(call('scenario.create', { projectDir: dir, name: 'send report' })).rejects.toMatchObject({ code: 'already_exists' });
+    await expect(call('scenario.create', { projectDir: dir, name: 'send report' })).rejects.toMatchObject({
+      code: 'already_exists',
+    });
 
     const renamed = await call('scenario.rename', { path: created.path, name: 'Отчёт' });
     expect(renamed.path).toBe(join(dir, 'отчёт.scenario.json'));
@@ -155,7 +183,9 @@ describe('the API service', () => {
     await call('scenario.delete', { path: renamed.path });
     const names = (await call('project.open', { dir })).scenarios.map((s) => s.relPath);
     expect(names).toEqual(['main.scenario.json']);
-    await expect(call('scenario.delete', { path: join(dir, 'cairn.project.json') })).rejects.toMatchObject({ code: 'invalid_args' });
+    await expect(call('scenario.delete', { path: join(dir, 'cairn.project.json') })).rejects.toMatchObject({
+      code: 'invalid_args',
+    });
   });
 
   it('validates a document against the catalog', async () => {
@@ -221,7 +251,9 @@ describe('the API service', () => {
     const reopened = createService({ dataDir, mode: 'browser' });
     cleanups.push(() => reopened.dispose());
     expect(await reopened.call('settings.get', {})).toMatchObject({ language: 'ru', theme: 'dark' });
-    await expect(reopened.call('settings.set', { language: 'de' })).rejects.toMatchObject({ code: 'invalid_args' });
+    await expect(reopened.call('settings.set', { language: 'de' })).rejects.toMatchObject({
+      code: 'invalid_args',
+    });
   });
 
   it('lists folders for the browser-mode file picker', async () => {
@@ -230,8 +262,13 @@ describe('the API service', () => {
     await call('project.new', { dir, name: 'P' });
     const listing = await call('fs.list', { dir, extensions: ['scenario.json'] });
     expect(listing.parent).toBe(root);
-    expect(listing.entries.map((e) => `${e.kind}:${e.name}`)).toEqual(['directory:assets', 'file:main.scenario.json']);
-    await expect(call('fs.list', { dir: join(root, 'missing') })).rejects.toMatchObject({ code: 'not_found' });
+    expect(listing.entries.map((e) => `${e.kind}:${e.name}`)).toEqual([
+      'directory:assets',
+      'file:main.scenario.json',
+    ]);
+    await expect(call('fs.list', { dir: join(root, 'missing') })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('runs a saved scenario in the runner process and streams its events', async () => {
@@ -252,8 +289,16 @@ describe('the API service', () => {
     await call('scenario.save', { path, doc: hello, baseRev: rev });
 
     const { runId } = await call('run.start', { path, args: { who: 'Cairn' } });
-    const runEvents = () => events.filter((e) => e.event === 'run.event').map((e) => e.payload as { runId: string; event: { type: string; message?: string; result?: string } });
-    const finished = await until(() => runEvents().find((e) => e.event.type === 'run.finished'), 'run.finished');
+    const runEvents = () =>
+      events
+        .filter((e) => e.event === 'run.event')
+        .map(
+          (e) => e.payload as { runId: string; event: { type: string; message?: string; result?: string } },
+        );
+    const finished = await until(
+      () => runEvents().find((e) => e.event.type === 'run.finished'),
+      'run.finished',
+    );
 
     expect(finished).toMatchObject({ runId, event: { result: 'success' } });
     expect(runEvents().some((e) => e.event.type === 'log' && e.event.message === 'Hello, Cairn')).toBe(true);
@@ -286,7 +331,10 @@ describe('the API service', () => {
     await until(() => events.find((e) => e.event === 'run.event'), 'the run to start');
     await call('run.stop', { runId });
     const finished = await until(
-      () => events.map((e) => e.payload as { event?: { type: string; result?: string } }).find((p) => p.event?.type === 'run.finished'),
+      () =>
+        events
+          .map((e) => e.payload as { event?: { type: string; result?: string } })
+          .find((p) => p.event?.type === 'run.finished'),
       'run.finished',
     );
     expect(finished.event?.result).toBe('stopped');
@@ -299,7 +347,8 @@ describe('the API service', () => {
     await call('project.new', { dir, name: 'P' });
     const path = join(dir, 'main.scenario.json');
     const { doc } = await call('scenario.read', { path });
-    const ask = "const ok = await ctx.host.request('dialog.confirm', { title: 'Go?', message: 'Delete 3 files?' }); log('answer: ' + ok);";
+    const ask =
+      "const ok = await ctx.host.request('dialog.confirm', { title: 'Go?', message: 'Delete 3 files?' }); log('answer: ' + ok);";
     await call('scenario.save', {
       path,
       doc: {
@@ -314,13 +363,28 @@ describe('the API service', () => {
 
     const { runId } = await call('run.start', { path });
     const request = await until(() => events.find((e) => e.event === 'dialog.request'), 'dialog.request');
-    expect(request.payload).toMatchObject({ runId, method: 'dialog.confirm', params: { title: 'Go?', message: 'Delete 3 files?' } });
-    await expect(call('dialog.answer', { requestId: (request.payload as { requestId: string }).requestId, result: 'maybe' })).rejects.toMatchObject({
+    expect(request.payload).toMatchObject({
+      runId,
+      method: 'dialog.confirm',
+      params: { title: 'Go?', message: 'Delete 3 files?' },
+    });
+    await expect(
+      call('dialog.answer', {
+        requestId: (request.payload as { requestId: string }).requestId,
+        result: 'maybe',
+      }),
+    ).rejects.toMatchObject({
       code: 'invalid_args',
     });
-    await call('dialog.answer', { requestId: (request.payload as { requestId: string }).requestId, result: true });
+    await call('dialog.answer', {
+      requestId: (request.payload as { requestId: string }).requestId,
+      result: true,
+    });
 
-    const payloads = () => events.filter((e) => e.event === 'run.event').map((e) => (e.payload as { event: { type: string; message?: string; result?: string } }).event);
+    const payloads = () =>
+      events
+        .filter((e) => e.event === 'run.event')
+        .map((e) => (e.payload as { event: { type: string; message?: string; result?: string } }).event);
     const finished = await until(() => payloads().find((e) => e.type === 'run.finished'), 'run.finished');
     expect(finished.result).toBe('success');
     expect(payloads().some((e) => e.type === 'log' && e.message === 'answer: true')).toBe(true);

@@ -19,7 +19,6 @@ import { validateDocument } from './handlers/validation.js';
 import { createScenarioWatcher } from './handlers/watcher.js';
 import { createSecretVault, fileKeyCipher, type SecretCipher } from './secrets.js';
 
-
 export type ServiceOptions = {
   /** The app data folder: settings, recovery copies. Created if missing. */
   dataDir: string;
@@ -45,15 +44,19 @@ export type ApiService = {
   dispose(): Promise<void>;
 };
 
-const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 export function createService(options: ServiceOptions): ApiService {
   const dataDir = resolve(options.dataDir);
   const listeners = new Set<EventListener>();
   const emit: Emit = (event, payload) => {
     const checked = events[event].safeParse(payload);
-    if (!checked.success) console.error(`cairn api: event "${event}" does not match the contract: ${checked.error.message}`);
-    for (const listener of listeners) listener(event, (checked.success ? checked.data : payload) as typeof payload);
+    if (!checked.success)
+      console.error(`cairn api: event "${event}" does not match the contract: ${checked.error.message}`);
+    for (const listener of listeners)
+      listener(event, (checked.success ? checked.data : payload) as typeof payload);
   };
 
   const settings = createSettingsStore(dataDir);
@@ -67,7 +70,13 @@ export function createService(options: ServiceOptions): ApiService {
 
   const handlers: Handlers = {
     async 'app.info'() {
-      return { version, mode: options.mode, dataDir, platform: process.platform, projectDir: options.projectDir && resolve(options.projectDir) };
+      return {
+        version,
+        mode: options.mode,
+        dataDir,
+        platform: process.platform,
+        projectDir: options.projectDir && resolve(options.projectDir),
+      };
     },
     async 'catalog.list'() {
       return catalogInfo();
@@ -107,18 +116,25 @@ export function createService(options: ServiceOptions): ApiService {
 
   return {
     async call(command, args) {
-      if (!isCommandName(command)) throw new ApiError('unknown_command', `Unknown command "${String(command)}"`);
+      if (!isCommandName(command))
+        throw new ApiError('unknown_command', `Unknown command "${String(command)}"`);
       const spec = commands[command];
       const parsed = spec.args.safeParse(args ?? {});
       if (!parsed.success) {
-        throw new ApiError('invalid_args', `Invalid arguments for "${command}":\n${z.prettifyError(parsed.error)}`);
+        throw new ApiError(
+          'invalid_args',
+          `Invalid arguments for "${command}":\n${z.prettifyError(parsed.error)}`,
+        );
       }
       await (ready ??= mkdir(dataDir, { recursive: true }));
       const handler = handlers[command] as (args: unknown) => Promise<unknown>;
       const result = spec.result.safeParse(await handler(parsed.data));
       if (!result.success) {
         // A bug on our side, never the caller's: say so instead of sending a malformed result.
-        throw new ApiError('invalid_result', `"${command}" produced a result outside the contract:\n${z.prettifyError(result.error)}`);
+        throw new ApiError(
+          'invalid_result',
+          `"${command}" produced a result outside the contract:\n${z.prettifyError(result.error)}`,
+        );
       }
       return result.data;
     },

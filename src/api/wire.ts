@@ -33,8 +33,7 @@ export { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from './channels.js';
 
 /** Envelope of one IPC call: errors travel as data so their `code` survives Electron's IPC. */
 export type CallOutcome =
-  | { ok: true; result: unknown }
-  | { ok: false; error: { message: string; code: string } };
+  { ok: true; result: unknown } | { ok: false; error: { message: string; code: string } };
 
 /** What the Electron preload exposes as `window.cairn` (contextBridge). */
 export type PreloadApi = {

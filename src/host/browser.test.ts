@@ -31,11 +31,21 @@ beforeAll(async () => {
     outfile: join(rendererDir, 'assets', 'bridge.js'),
     logLevel: 'silent',
   });
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>bridge</title><script type="module" src="./assets/bridge.js"></script>');
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><title>bridge</title><script type="module" src="./assets/bridge.js"></script>',
+  );
   host = await startHost({ dataDir: join(root, 'data'), rendererDir });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 
@@ -57,7 +67,9 @@ describe('the bridge in Chromium', () => {
     await page.waitForFunction(() => 'cairnBridge' in window);
 
     const info = await page.evaluate(async () => {
-      const bridge = (window as unknown as { cairnBridge: { call(c: string, a?: unknown): Promise<{ mode: string }> } }).cairnBridge;
+      const bridge = (
+        window as unknown as { cairnBridge: { call(c: string, a?: unknown): Promise<{ mode: string }> } }
+      ).cairnBridge;
       return bridge.call('app.info');
     });
     expect(info.mode).toBe('browser');
@@ -66,7 +78,8 @@ describe('the bridge in Chromium', () => {
     await page.goto(`http://127.0.0.1:${host.port}/`);
     await page.waitForFunction(() => 'cairnBridge' in window);
     const catalog = await page.evaluate(async () => {
-      const bridge = (window as unknown as { cairnBridge: { call(c: string): Promise<unknown[]> } }).cairnBridge;
+      const bridge = (window as unknown as { cairnBridge: { call(c: string): Promise<unknown[]> } })
+        .cairnBridge;
       return (await bridge.call('catalog.list')).length;
     });
     expect(catalog).toBeGreaterThan(0);

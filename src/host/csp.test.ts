@@ -6,7 +6,10 @@ const directives = (policy: string) =>
 
 describe('the Content-Security-Policy', () => {
   it('allows scripts only from the app itself: no inline, no eval, no remote', () => {
-    for (const policy of [contentSecurityPolicy({ mode: 'electron' }), contentSecurityPolicy({ mode: 'browser', origin: 'http://127.0.0.1:5000' })]) {
+    for (const policy of [
+      contentSecurityPolicy({ mode: 'electron' }),
+      contentSecurityPolicy({ mode: 'browser', origin: 'http://127.0.0.1:5000' }),
+    ]) {
       const d = directives(policy);
       expect(d.get('script-src')).toEqual(["'self'"]);
       expect(d.get('default-src')).toEqual(["'self'"]);

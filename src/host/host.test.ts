@@ -16,7 +16,10 @@ async function start(): Promise<{ host: RunningHost; root: string }> {
   cleanups.push(() => rm(root, { recursive: true, force: true }));
   const rendererDir = join(root, 'renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><script type="module" src="./assets/app.js"></script>');
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><script type="module" src="./assets/app.js"></script>',
+  );
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log("cairn")');
   await writeFile(join(root, 'secret.txt'), 'outside the renderer');
   const host = await startHost({ dataDir: join(root, 'data'), rendererDir });
@@ -29,11 +32,14 @@ type Reply = { status: number; headers: Record<string, string | string[] | undef
 /** A raw HTTP GET with exactly the headers given (no URL normalisation, no default Origin). */
 function get(port: number, path: string, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -49,7 +55,12 @@ function connect(url: string, headers: Record<string, string> = {}): Promise<Web
   });
 }
 
-function callOver(ws: WebSocket, id: number, command: string, args: unknown): Promise<{ id: number; ok: boolean; result?: unknown; error?: unknown }> {
+function callOver(
+  ws: WebSocket,
+  id: number,
+  command: string,
+  args: unknown,
+): Promise<{ id: number; ok: boolean; result?: unknown; error?: unknown }> {
   return new Promise((resolve) => {
     const onMessage = (data: Buffer) => {
       const frame = JSON.parse(data.toString());
@@ -82,7 +93,9 @@ describe('the browser host', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(page.headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${host.port}`);
+    expect(page.headers['content-security-policy']).toContain(
+      `connect-src 'self' ws://127.0.0.1:${host.port}`,
+    );
     expect(page.headers['x-content-type-options']).toBe('nosniff');
 
     // The page's own assets carry no token: the HttpOnly cookie set with the page lets them in.
@@ -97,7 +110,9 @@ describe('the browser host', () => {
     const { host } = await start();
     expect((await get(host.port, '/')).status).toBe(401);
     expect((await get(host.port, '/?token=wrong')).status).toBe(401);
-    expect((await get(host.port, `/?token=${host.token}`, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await get(host.port, `/?token=${host.token}`, { origin: 'http://evil.example' })).status).toBe(
+      403,
+    );
     const rebound = await get(host.port, `/?token=${host.token}`, { host: `evil.example:${host.port}` });
     expect(rebound.status).toBe(421);
     expect(rebound.body).toContain('Host header');
@@ -105,7 +120,12 @@ describe('the browser host', () => {
 
   it('refuses path traversal out of the renderer folder', async () => {
     const { host } = await start();
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+    ]) {
       const reply = await get(host.port, `${path}?token=${host.token}`);
       expect([400, 404], path).toContain(reply.status);
       expect(reply.body).not.toContain('outside the renderer');
@@ -139,6 +159,8 @@ describe('the browser host', () => {
     expect(await connect(base, { origin })).toBe(401);
     expect(await connect(`${base}?token=${host.token}`, { origin: 'http://evil.example' })).toBe(403);
     expect(await connect(`${base}?token=${host.token}`)).toBe(403);
-    expect(await connect(`${base}?token=${host.token}`, { origin, host: `evil.example:${host.port}` })).toBe(421);
+    expect(await connect(`${base}?token=${host.token}`, { origin, host: `evil.example:${host.port}` })).toBe(
+      421,
+    );
   });
 });

@@ -40,13 +40,19 @@ const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 const MAX_BUFFERED_BYTES = 256 * 1024 * 1024;
 
 function refuse(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...hardeningHeaders });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...hardeningHeaders,
+  });
   res.end(`${message}\n`);
 }
 
 function refuseUpgrade(socket: Duplex, verdict: Extract<GuardVerdict, { ok: false }>): void {
   const reason = { 401: 'Unauthorized', 403: 'Forbidden', 421: 'Misdirected Request' }[verdict.status];
-  socket.end(`HTTP/1.1 ${verdict.status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${verdict.message}\n`);
+  socket.end(
+    `HTTP/1.1 ${verdict.status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${verdict.message}\n`,
+  );
 }
 
 /**
@@ -84,7 +90,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const target = await resolveStatic(rendererDir, url.pathname);
       if ('error' in target) {
         if (url.pathname === '/' && target.error === 404) {
-          return refuse(res, 503, `The Designer UI is not built (${rendererDir} is missing). Run: npm run build:renderer`);
+          return refuse(
+            res,
+            503,
+            `The Designer UI is not built (${rendererDir} is missing). Run: npm run build:renderer`,
+          );
         }
         return refuse(res, target.error, target.message);
       }
@@ -112,7 +122,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       { port, token },
     );
     if (!verdict.ok) return refuseUpgrade(socket, verdict);
-    if (url.pathname !== API_PATH) return refuseUpgrade(socket, { ok: false, status: 403, message: `No WebSocket endpoint at ${url.pathname}` });
+    if (url.pathname !== API_PATH)
+      return refuseUpgrade(socket, {
+        ok: false,
+        status: 403,
+        message: `No WebSocket endpoint at ${url.pathname}`,
+      });
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
   wss.on('connection', (ws: WebSocket) => {

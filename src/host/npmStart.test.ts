@@ -33,7 +33,11 @@ describe('npm start without Electron', () => {
     try {
       const deadline = Date.now() + 50_000; // may build the renderer first
       let line: RegExpExecArray | null;
-      while (!(line = /^Electron binary unavailable \((.+)\); opening Cairn in browser mode at (\S+)$/m.exec(stdout))) {
+      while (
+        !(line = /^Electron binary unavailable \((.+)\); opening Cairn in browser mode at (\S+)$/m.exec(
+          stdout,
+        ))
+      ) {
         if (Date.now() > deadline) throw new Error(`no browser-mode line in: ${stdout}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

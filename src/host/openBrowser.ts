@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 
 /** The platform's "open this URL" command. */
-export function browserOpener(url: string, platform: NodeJS.Platform = process.platform): { command: string; args: string[] } {
+export function browserOpener(
+  url: string,
+  platform: NodeJS.Platform = process.platform,
+): { command: string; args: string[] } {
   if (platform === 'darwin') return { command: 'open', args: [url] };
   // `start` is a cmd built-in; the empty "" is the window title it would otherwise take from the URL.
   if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '""', url.replace(/&/g, '^&')] };

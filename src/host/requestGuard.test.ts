@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { checkRequest, readCookie } from './requestGuard.js';
 
 const expected = { port: 4321, token: 'secret-token' };
-const good = { host: '127.0.0.1:4321', origin: 'http://127.0.0.1:4321', token: 'secret-token', upgrade: true };
+const good = {
+  host: '127.0.0.1:4321',
+  origin: 'http://127.0.0.1:4321',
+  token: 'secret-token',
+  upgrade: true,
+};
 
 describe('the host request guard', () => {
   it('lets the page of this host in, by IP or by localhost', () => {
     expect(checkRequest(good, expected)).toEqual({ ok: true });
-    expect(checkRequest({ ...good, host: 'localhost:4321', origin: 'http://localhost:4321' }, expected)).toEqual({ ok: true });
+    expect(
+      checkRequest({ ...good, host: 'localhost:4321', origin: 'http://localhost:4321' }, expected),
+    ).toEqual({ ok: true });
     // A plain navigation (no Origin) with the token loads the page.
     expect(checkRequest({ ...good, origin: undefined, upgrade: false }, expected)).toEqual({ ok: true });
   });

@@ -36,11 +36,19 @@ export function checkRequest(input: GuardInput, expected: { port: number; token:
   const origins = hosts.map((h) => `http://${h}`);
   if (input.origin !== undefined || input.upgrade) {
     if (!input.origin || !origins.includes(input.origin.toLowerCase())) {
-      return { ok: false, status: 403, message: `Cairn host: requests from origin "${input.origin ?? '(none)'}" are refused` };
+      return {
+        ok: false,
+        status: 403,
+        message: `Cairn host: requests from origin "${input.origin ?? '(none)'}" are refused`,
+      };
     }
   }
   if (!sameToken(input.token, expected.token)) {
-    return { ok: false, status: 401, message: 'Cairn host: missing or wrong token; open the URL Cairn printed at start' };
+    return {
+      ok: false,
+      status: 401,
+      message: 'Cairn host: missing or wrong token; open the URL Cairn printed at start',
+    };
   }
   return { ok: true };
 }

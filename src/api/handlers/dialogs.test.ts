@@ -32,7 +32,10 @@ describe('dialogs asked by blocks', () => {
   it('closes the dialogs of a run that ended and fails the waiting block', async () => {
     const { emit, sent } = recordingEmit();
     const broker = createDialogBroker(emit);
-    const input = broker.servicesFor(() => 'run-2')['dialog.input']!({ title: 'Login', fields: [{ name: 'user', label: 'User', type: 'text' }] });
+    const input = broker.servicesFor(() => 'run-2')['dialog.input']!({
+      title: 'Login',
+      fields: [{ name: 'user', label: 'User', type: 'text' }],
+    });
     const other = broker.servicesFor(() => 'run-3')['dialog.chooseFile']!({ title: 'Pick' });
 
     broker.cancelRun('run-2');

@@ -4,7 +4,12 @@ import type { Emit } from '../context.js';
 import { ApiError } from '../errors.js';
 import { dialogMethods, dialogResultSchemas, type DialogMethod, type DialogRequest } from '../schemas.js';
 
-type Waiting = { runId: string; method: DialogMethod; resolve(value: unknown): void; reject(error: Error): void };
+type Waiting = {
+  runId: string;
+  method: DialogMethod;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+};
 
 export type DialogBroker = {
   /** The `dialog.*` host services of one run: each becomes a `dialog.request` event. */
@@ -37,9 +42,17 @@ export function createDialogBroker(emit: Emit): DialogBroker {
     },
     answer(requestId, result) {
       const entry = waiting.get(requestId);
-      if (!entry) throw new ApiError('not_found', `No open dialog with id ${requestId} (already answered, or its run ended)`);
+      if (!entry)
+        throw new ApiError(
+          'not_found',
+          `No open dialog with id ${requestId} (already answered, or its run ended)`,
+        );
       const parsed = dialogResultSchemas[entry.method].safeParse(result);
-      if (!parsed.success) throw new ApiError('invalid_args', `The answer does not fit ${entry.method}: ${parsed.error.message}`);
+      if (!parsed.success)
+        throw new ApiError(
+          'invalid_args',
+          `The answer does not fit ${entry.method}: ${parsed.error.message}`,
+        );
       waiting.delete(requestId);
       entry.resolve(parsed.data ?? undefined);
       emit('dialog.closed', { requestId });

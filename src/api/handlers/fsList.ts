@@ -35,7 +35,9 @@ export const listFolder: Handlers['fs.list'] = async ({ dir, extensions, directo
       entries.push({ name, path, kind: 'file', size: info.size, modifiedAt: info.mtime.toISOString() });
     }
   }
-  entries.sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'directory' ? -1 : 1));
+  entries.sort((a, b) =>
+    a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'directory' ? -1 : 1,
+  );
   const parent = dirname(folder);
   return { dir: folder, parent: parent === folder ? null : parent, entries };
 };

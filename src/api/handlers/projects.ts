@@ -13,7 +13,9 @@ import type { SettingsStore } from './settings.js';
 type ProjectHandlers = Pick<Handlers, 'project.new' | 'project.open' | 'project.recent'>;
 
 /** The project template `cairn new` uses too (resources/templates/project). */
-export const defaultTemplateDir = fileURLToPath(new URL('../../../resources/templates/project', import.meta.url));
+export const defaultTemplateDir = fileURLToPath(
+  new URL('../../../resources/templates/project', import.meta.url),
+);
 
 /**
  * Copies the template into an empty folder, filling `{{name}}` (JSON-escaped) and `{{id}}` as
@@ -25,7 +27,9 @@ async function copyTemplate(templateDir: string, target: string, name: string): 
     const source = join(entry.parentPath, entry.name);
     const destination = join(target, relative(templateDir, source));
     const text = await readFile(source, 'utf8');
-    const filled = text.replaceAll('{{name}}', JSON.stringify(name).slice(1, -1)).replaceAll('{{id}}', randomUUID());
+    const filled = text
+      .replaceAll('{{name}}', JSON.stringify(name).slice(1, -1))
+      .replaceAll('{{id}}', randomUUID());
     await mkdir(dirname(destination), { recursive: true });
     await writeFile(destination, filled, { flag: 'wx' });
   }
@@ -68,7 +72,10 @@ export async function describeProject(dir: string): Promise<ProjectInfo> {
 }
 
 /** Projects: open (and remember as recent), create from the template, list recent ones. */
-export function createProjectHandlers(settings: SettingsStore, templateDir = defaultTemplateDir): ProjectHandlers {
+export function createProjectHandlers(
+  settings: SettingsStore,
+  templateDir = defaultTemplateDir,
+): ProjectHandlers {
   return {
     async 'project.open'({ dir }) {
       const info = await describeProject(dir);
@@ -81,7 +88,8 @@ export function createProjectHandlers(settings: SettingsStore, templateDir = def
         if (error.code === 'ENOENT') return [];
         throw new ApiError('forbidden', `Cannot use ${root}: ${error.message}`);
       });
-      if (existing.length > 0) throw new ApiError('already_exists', `${root} is not empty; a new project needs an empty folder`);
+      if (existing.length > 0)
+        throw new ApiError('already_exists', `${root} is not empty; a new project needs an empty folder`);
       if (!(await stat(join(templateDir, PROJECT_FILE)).catch(() => undefined))) {
         throw new ApiError('not_available', `The project template is missing: ${templateDir}`);
       }

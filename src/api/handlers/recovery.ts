@@ -9,7 +9,10 @@ import { ApiError } from '../errors.js';
 
 const recoveryFileSchema = z.object({ path: z.string(), savedAt: z.string(), doc: scenarioSchema });
 
-export type RecoveryStore = Pick<Handlers, 'recovery.write' | 'recovery.list' | 'recovery.read' | 'recovery.discard'> & {
+export type RecoveryStore = Pick<
+  Handlers,
+  'recovery.write' | 'recovery.list' | 'recovery.read' | 'recovery.discard'
+> & {
   /** Drops the recovery copy once the real file is saved. */
   discard(path: string): Promise<void>;
 };
@@ -20,7 +23,8 @@ export type RecoveryStore = Pick<Handlers, 'recovery.write' | 'recovery.list' | 
  */
 export function createRecoveryStore(dataDir: string): RecoveryStore {
   const folder = join(dataDir, 'recovery');
-  const fileFor = (path: string) => join(folder, `${createHash('sha256').update(resolve(path)).digest('hex').slice(0, 32)}.json`);
+  const fileFor = (path: string) =>
+    join(folder, `${createHash('sha256').update(resolve(path)).digest('hex').slice(0, 32)}.json`);
 
   const readAll = async () => {
     const names = await readdir(folder).catch(() => [] as string[]);

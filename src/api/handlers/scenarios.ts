@@ -13,7 +13,12 @@ import { revisionOf, type ScenarioWatcher } from './watcher.js';
 
 type ScenarioHandlers = Pick<
   Handlers,
-  'scenario.read' | 'scenario.create' | 'scenario.save' | 'scenario.rename' | 'scenario.delete' | 'scenario.close'
+  | 'scenario.read'
+  | 'scenario.create'
+  | 'scenario.save'
+  | 'scenario.rename'
+  | 'scenario.delete'
+  | 'scenario.close'
 >;
 
 /** `Process invoices` → `process-invoices` (letters of any script kept: Russian names stay readable). */
@@ -37,7 +42,8 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ApiError('not_found', `Scenario file not found: ${path}`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new ApiError('not_found', `Scenario file not found: ${path}`);
     throw new ApiError('forbidden', `Cannot read ${path}: ${(error as Error).message}`);
   }
 }
@@ -54,7 +60,8 @@ export async function loadScenario(path: string): Promise<{ doc: Scenario; rev: 
 }
 
 function requireScenarioPath(path: string): string {
-  if (!path.endsWith(SCENARIO_SUFFIX)) throw new ApiError('invalid_args', `Not a scenario file (*${SCENARIO_SUFFIX}): ${path}`);
+  if (!path.endsWith(SCENARIO_SUFFIX))
+    throw new ApiError('invalid_args', `Not a scenario file (*${SCENARIO_SUFFIX}): ${path}`);
   return resolve(path);
 }
 
@@ -100,7 +107,10 @@ export function createScenarioHandlers(watcher: ScenarioWatcher, recovery: Recov
       if (baseRev !== undefined) {
         const current = await readFile(full, 'utf8').catch(() => undefined);
         if (current !== undefined && revisionOf(current) !== baseRev) {
-          throw new ApiError('conflict', `${full} was changed on disk since it was opened; reload it or save again to overwrite`);
+          throw new ApiError(
+            'conflict',
+            `${full} was changed on disk since it was opened; reload it or save again to overwrite`,
+          );
         }
       }
       return { rev: await write(full, doc) };
@@ -109,7 +119,8 @@ export function createScenarioHandlers(watcher: ScenarioWatcher, recovery: Recov
       const from = requireScenarioPath(path);
       const { doc } = await loadScenario(from);
       const to = join(dirname(from), scenarioFileName(name));
-      if (to !== from && (await exists(to))) throw new ApiError('already_exists', `A scenario file already exists: ${to}`);
+      if (to !== from && (await exists(to)))
+        throw new ApiError('already_exists', `A scenario file already exists: ${to}`);
       const rev = await write(to, { ...doc, name });
       if (to !== from) {
         await rm(from, { force: true });

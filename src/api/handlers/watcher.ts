@@ -51,7 +51,10 @@ export function createScenarioWatcher(emit: Emit): ScenarioWatcher {
       const path = resolve(folder, name.toString());
       if (!known.has(path)) return;
       clearTimeout(timers.get(path));
-      timers.set(path, setTimeout(() => void check(path), SETTLE_MS));
+      timers.set(
+        path,
+        setTimeout(() => void check(path), SETTLE_MS),
+      );
     });
     watcher.on('error', () => {
       watcher.close();
@@ -98,4 +101,3 @@ export function createScenarioWatcher(emit: Emit): ScenarioWatcher {
     },
   };
 }
-

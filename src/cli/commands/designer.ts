@@ -28,11 +28,14 @@ export const command: CliCommand = {
         { min: 0, max: 1 },
       );
       if (values.help) {
-        console.log(`usage: ${usage}\n  --port N     listen on this port of 127.0.0.1 (default: a free one)\n  --data DIR   app data folder (default: ${defaultDataDir()})\n  --open       open the URL in the default browser`);
+        console.log(
+          `usage: ${usage}\n  --port N     listen on this port of 127.0.0.1 (default: a free one)\n  --data DIR   app data folder (default: ${defaultDataDir()})\n  --open       open the URL in the default browser`,
+        );
         return 0;
       }
       const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${values.port}"`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port must be a port number, got "${values.port}"`);
       const projectDir = positionals[0] === undefined ? undefined : resolve(positionals[0]);
       if (projectDir && !existsSync(join(projectDir, 'cairn.project.json'))) {
         throw new UsageError(`${projectDir} is not a Cairn project (no cairn.project.json)`);
@@ -40,11 +43,14 @@ export const command: CliCommand = {
 
       const host = await startHost({ port, dataDir: values.data ?? defaultDataDir(), projectDir });
       if (!existsSync(join(defaultRendererDir, 'index.html'))) {
-        console.error(`The Designer UI is not built yet (${defaultRendererDir}); run "npm run build:renderer" first.`);
+        console.error(
+          `The Designer UI is not built yet (${defaultRendererDir}); run "npm run build:renderer" first.`,
+        );
       }
       console.log(`Cairn Designer: ${host.url}`);
       console.log('Only this URL (with its token) opens the Designer. Press Ctrl+C to stop.');
-      if (values.open && !(await openBrowser(host.url))) console.error('Could not open a browser; open the URL above yourself.');
+      if (values.open && !(await openBrowser(host.url)))
+        console.error('Could not open a browser; open the URL above yourself.');
 
       await untilInterrupted();
       await host.close();
