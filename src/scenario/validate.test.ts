@@ -116,7 +116,7 @@ describe('validateScenario', () => {
     expect(codes(scenario({ blocks: [...base.blocks, switchBlock(['a'])], links }))).toEqual([
       'error:link.unknownPort:links[2].port',
     ]);
-    expect(codes(scenario({ blocks: [...base.blocks, switchBlock({ expr: 'names' })], links }))).toEqual([]);
+    expect(codes(scenario({ blocks: [...base.blocks, switchBlock({ expr: "['a', 'b']" })], links }))).toEqual([]);
   });
 
   it('warns about an error-port link on a block that does not handle errors', () => {
@@ -252,5 +252,30 @@ describe('validateScenario', () => {
     const problems = validateScenario(doc, lookup);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'warning', code: 'block.unreachable', blockId: 'island' });
+  });
+});
+
+describe('names in expressions', () => {
+  it('warns about a name that is neither a variable nor a JavaScript global', () => {
+    const doc = scenario({
+      variables: [
+        { name: 'rows', type: 'list' },
+        { name: 'rate', type: 'number' },
+      ],
+      blocks: [
+        base.blocks[0],
+        {
+          id: 'log',
+          type: 'core.log',
+          at: [0, 0],
+          params: { message: { expr: 'Math.round(rows.map((r) => r.amount * rate).length + totl)' } },
+        },
+      ],
+    });
+    const problems = validateScenario(doc, lookup);
+    expect(problems.map((p) => `${p.severity}:${p.code}:${p.path}`)).toEqual([
+      'warning:expr.unknownName:blocks[1].params.message',
+    ]);
+    expect(problems[0].message.en).toContain('uses "totl"');
   });
 });

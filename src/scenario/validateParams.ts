@@ -1,5 +1,6 @@
 import type { BlockTypeInfo, ParamTypeInfo } from './blockTypes.js';
 import { expressionSyntaxError, scriptSyntaxError } from './expressions.js';
+import { freeNames, JS_GLOBALS } from './names.js';
 import { formatPath, type ProblemText, type ScenarioProblem } from './problems.js';
 import { isExpression, type Block } from './schema.js';
 
@@ -76,6 +77,20 @@ export function checkParams(
           message: msg(
             `Expression \`${found.expr}\` in block "${block.id}" does not parse: ${error}`,
             `Выражение \`${found.expr}\` в блоке "${block.id}" содержит синтаксическую ошибку: ${error}`,
+          ),
+        });
+        continue;
+      }
+      for (const name of freeNames(found.expr)) {
+        if (declared.has(name) || JS_GLOBALS.has(name)) continue;
+        report({
+          severity: 'warning',
+          code: 'expr.unknownName',
+          blockId: block.id,
+          path: formatPath(found.path),
+          message: msg(
+            `Expression \`${found.expr}\` in block "${block.id}" uses "${name}", which is neither a variable of the scenario nor a JavaScript global`,
+            `Выражение \`${found.expr}\` в блоке "${block.id}" использует "${name}" — это не переменная сценария и не глобальный объект JavaScript`,
           ),
         });
       }
