@@ -118,6 +118,16 @@ describe('the browser host', () => {
     expect(rebound.body).toContain('Host header');
   });
 
+  it('tells the user to build the UI when dist/renderer is missing', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'cairn-host-'));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    const host = await startHost({ dataDir: join(root, 'data'), rendererDir: join(root, 'missing') });
+    cleanups.push(() => host.close());
+    const reply = await get(host.port, `/?token=${host.token}`);
+    expect(reply.status).toBe(503);
+    expect(reply.body).toContain('npm run build:renderer');
+  });
+
   it('refuses path traversal out of the renderer folder', async () => {
     const { host } = await start();
     for (const path of [
