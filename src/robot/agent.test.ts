@@ -68,7 +68,8 @@ const pidBlocks = [
   { id: 'pid', type: 'core.script', params: { code: "log('runner pid ' + process.pid)" } },
 ];
 
-describe('robot agent ↔ emulator, Cairn packages', () => {
+// Each test starts real runner processes; on a loaded machine that takes seconds.
+describe('robot agent ↔ emulator, Cairn packages', { timeout: 90_000 }, () => {
   it('runs a job to Success: InProgress first, every log line delivered in order, the final status after them', async () => {
     const scenario = loggingScenario(20, 0);
     // `i` is an out variable: its final value is reported when the run ends.
@@ -196,7 +197,7 @@ it('keeps working heartbeats at least 10 s apart unless the test-only floor is s
   expect(robot.agent.workingHeartbeatMs).toBe(10_000);
 });
 
-describe('robot agent ↔ emulator, queues and screenshots', () => {
+describe('robot agent ↔ emulator, queues and screenshots', { timeout: 90_000 }, () => {
   it('creates, takes and completes queue tasks for the run, and sends its screenshots through the outbox', async () => {
     const queueGuid = await admin.queue('invoices');
     const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';

@@ -100,7 +100,8 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
   async function heartbeatReady(): Promise<HeartbeatAnswer | null> {
     try {
       const answer = await link.heartbeat(RobotStatus.Ready);
-      status.set({ lastHeartbeatAt: Date.now() });
+      const recovering = ['offline', 'notRegistered', 'starting'].includes(status.get().state);
+      status.set(recovering ? { state: 'idle', message: '', lastHeartbeatAt: Date.now() } : { lastHeartbeatAt: Date.now() });
       return answer;
     } catch (error) {
       status.set({ state: 'offline', job: null, message: `Orchestrator ${link.orchestratorUrl} unreachable: ${link.describeError(error)}` });
@@ -258,7 +259,7 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
         request,
       );
       attended = run;
-      status.set({ state: 'working', job: { guid: run.runGuid, name: request.name ?? request.target, kind: 'attended' } });
+      status.set({ state: 'working', job: { guid: run.runGuid, name: run.name, kind: 'attended' } });
       void run.reported.finally(() => {
         attended = null;
         status.set({ state: 'idle', job: null });

@@ -63,4 +63,4 @@ it('reports a run the user started: Status 3 with JobType 2, its logs under the 
 
   await agent.stop();
   expect(await running).toBe(0);
-});
+}, 90_000);

@@ -36,6 +36,8 @@ export type AttendedRun = {
   handle: RunHandle;
   /** The JobGUID the Orchestrator sees for this run. */
   runGuid: string;
+  /** The JobName it sees: the request's name, else the project folder's name. */
+  name: string;
   /** Settles when the run ended and its end was reported (the Ready heartbeat tried). */
   reported: Promise<number>;
 };
@@ -79,5 +81,5 @@ export function startAttendedRun(deps: AttendedDeps, request: RunRequest): Atten
     }
     return status;
   })();
-  return { handle, runGuid, reported };
+  return { handle, runGuid, name, reported };
 }

@@ -70,4 +70,4 @@ it('loses and reorders nothing when the Orchestrator goes down mid-job and comes
 
   await agent.stop();
   expect(await running).toBe(0);
-});
+}, 90_000);
