@@ -235,4 +235,10 @@ describe('cairn run --debug-break', () => {
     expect(stdout).toContain('INFO  Nice to meet you, Olga!');
     expect(code).toBe(0);
   });
+
+  it('refuses a breakpoint on a block that does not exist', { timeout: SLOW }, async () => {
+    const { code, stderr } = await runCli(['run', 'resources/samples/hello', '--debug-break', 'nowhere']);
+    expect(stderr).toContain('--debug-break: no block "nowhere" in "Hello"');
+    expect(code).toBe(2);
+  });
 });

@@ -10,6 +10,7 @@ import { debugPrompt } from '../debugPrompt.js';
 import { EXIT_USAGE, parseOptions, pickLanguage, UsageError, withUsage } from '../options.js';
 import { humanOutput, jsonOutput, type RunOutput } from '../runOutput.js';
 import { terminalServices } from '../terminalServices.js';
+import { terminalDialogs } from '../dialogs.js';
 
 const USAGE =
   'cairn run <project-dir|file.scenario.json> [--var name=value …] [--args args.json] [--json] [--debug-break <blockId> …] [--lang en|ru]';
@@ -99,6 +100,11 @@ async function run(argv: string[]): Promise<number> {
   checkArguments(doc, args);
 
   const breakpoints = values['debug-break'] ?? [];
+  const blockIds = new Set(checked.flatMap((c) => c.doc?.blocks.map((b) => b.id) ?? []));
+  for (const id of breakpoints) {
+    if (!blockIds.has(id))
+      throw new UsageError(`--debug-break: no block "${id}" in "${doc.name}" or the scenarios it invokes`);
+  }
   const output = values.json ? jsonOutput(process.stdout) : humanOutput(process.stdout, process.stderr);
   const handle = startRun(
     {
@@ -107,7 +113,8 @@ async function run(argv: string[]): Promise<number> {
       trace: values.json === true || process.stdout.isTTY === true,
       ...(breakpoints.length > 0 ? { mode: 'debug' as const, debug: { breakpoints } } : {}),
     },
-    terminalServices(output),
+    // Typed, checked dialog prompts (src/cli/dialogs.ts) replace the plain ones.
+    { ...terminalServices(output), ...terminalDialogs(output) },
   );
   const prompt = breakpoints.length > 0 ? debugPrompt(handle, output, values.json === true) : undefined;
   handle.onEvent((event) => {
