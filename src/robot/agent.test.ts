@@ -91,6 +91,17 @@ describe('robot agent ↔ emulator, Cairn packages', { timeout: 90_000 }, () => 
     expect(paths.at(-1)).toBe('/api/robot/heartbeat');
   });
 
+  it('downloads a version once and runs later jobs of it from the cache', async () => {
+    const scenario = loggingScenario(2, 0);
+    const { versionGuid, jobGuid: first } = await queueJob('cached', scenario.blocks, scenario.links, scenario.variables);
+    const second = await admin.job(robotGuid, versionGuid);
+    const { running } = startAgent({ once: true });
+    expect(await running).toBe(0);
+    expect((await admin.getJob(first)).status).toBe(JobStatus.Success);
+    expect((await admin.getJob(second)).status).toBe(JobStatus.Success);
+    expect(await admin.requests(robotGuid, `/api/processVersion/download/${versionGuid}`)).toHaveLength(1);
+  });
+
   it('reports a failing scenario as Failed (5) with the block that failed', async () => {
     const { jobGuid } = await queueJob(
       'failing',
