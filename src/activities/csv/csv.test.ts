@@ -40,6 +40,8 @@ describe('csv.read', () => {
     await expectBlockError(h.run(csvRead, { path: 'wide.csv' }), /wide\.csv, line 2: 3 fields, but the header has 2 columns/);
     await writeFile(join(h.projectDir, 'stray.csv'), 'a;b\n1;x"y\n');
     await expectBlockError(h.run(csvRead, { path: 'stray.csv' }), /CSV line 2: a quote inside an unquoted field/);
+    await writeFile(join(h.projectDir, 'after.csv'), 'a;b\n"x"y;1\n');
+    await expectBlockError(h.run(csvRead, { path: 'after.csv' }), /CSV line 2: unexpected "y" after a closing quote/);
     await expectBlockError(h.run(csvRead, { path: 'missing.csv' }), /Cannot read the CSV file: ".*missing\.csv" does not exist/, 'ENOENT');
     await expectBlockError(h.run(csvRead, { path: 'open.csv', delimiter: '::' }), /Delimiter "::" cannot be used/);
   });

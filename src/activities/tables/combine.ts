@@ -53,7 +53,9 @@ export const tablesJoin = defineBlock({
     const index = new Map<string, Record<string, unknown>[]>();
     for (const row of right.rows) {
       const key = joinKey(row, rightKeys);
-      index.set(key, [...(index.get(key) ?? []), row]);
+      const bucket = index.get(key);
+      if (bucket) bucket.push(row);
+      else index.set(key, [row]);
     }
     const rows: Record<string, unknown>[] = [];
     for (const row of left.rows) {
@@ -87,7 +89,9 @@ export const tablesGroupBy = defineBlock({
     const groups = new Map<string, Record<string, unknown>[]>();
     for (const row of table.rows) {
       const key = joinKey(row, groupColumns);
-      groups.set(key, [...(groups.get(key) ?? []), row]);
+      const group = groups.get(key);
+      if (group) group.push(row);
+      else groups.set(key, [row]);
     }
     const rows = [...groups.values()].map((members) => ({
       ...Object.fromEntries(groupColumns.map((c) => [c, members[0][c] ?? null])),

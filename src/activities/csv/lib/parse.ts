@@ -1,62 +1,68 @@
 import { BlockError } from '../../define.js';
 
+const lineBreaks = /\r\n|\r|\n/g;
+
+function failAt(line: number, why: string): BlockError {
+  return new BlockError(`CSV line ${line}: ${why}`, 'BAD_CSV');
+}
+
 /**
  * An RFC 4180 reader: fields may be quoted; inside quotes a doubled quote is a quote and
  * delimiters and line breaks are plain text. Accepts CRLF, LF and CR line ends, skips blank lines.
  * Returns records of raw text fields with the line each record starts on (for error messages).
+ * Fields are sliced out of the text in runs, not built a character at a time: that is what keeps
+ * a 100 000-row export fast.
  */
 export function parseCsv(text: string, delimiter: string): { fields: string[]; line: number }[] {
+  const plainRun = new RegExp(`[^"\\r\\n${delimiter.replace(/[\\\]^-]/g, '\\$&')}]+`, 'y');
   const records: { fields: string[]; line: number }[] = [];
+  const n = text.length;
   let fields: string[] = [];
-  let field = '';
-  let quoted = false; // inside a quoted field
-  let wasQuoted = false; // the current field started with a quote
   let line = 1;
   let recordLine = 1;
-  let quoteLine = 1;
-  const endField = () => {
-    fields.push(field);
-    field = '';
-    wasQuoted = false;
-  };
+  let i = 0;
   const endRecord = () => {
-    endField();
     if (!(fields.length === 1 && fields[0] === '')) records.push({ fields, line: recordLine });
     fields = [];
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-        field += c;
+  for (;;) {
+    let field = '';
+    if (text[i] === '"') {
+      const quoteLine = line;
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote === -1) throw failAt(quoteLine, 'a quoted field is never closed');
+        field += text.slice(from, quote);
+        if (text[quote + 1] !== '"') {
+          i = quote + 1;
+          break;
+        }
+        field += '"';
+        from = quote + 2;
       }
+      line += field.match(lineBreaks)?.length ?? 0;
+      if (i < n && !text.startsWith(delimiter, i) && text[i] !== '\r' && text[i] !== '\n') {
+        throw failAt(line, `unexpected "${text[i]}" after a closing quote`);
+      }
+    } else {
+      plainRun.lastIndex = i;
+      field = plainRun.exec(text)?.[0] ?? '';
+      i += field.length;
+      if (text[i] === '"') throw failAt(line, 'a quote inside an unquoted field; quote the field and double the quote ("")');
+    }
+    fields.push(field);
+    if (i >= n) break;
+    if (text.startsWith(delimiter, i)) {
+      i += delimiter.length;
       continue;
     }
-    if (c === '"' && field === '' && !wasQuoted) {
-      quoted = true;
-      wasQuoted = true;
-      quoteLine = line;
-    } else if (c === '"') {
-      throw new BlockError(`CSV line ${line}: a quote inside an unquoted field; quote the field and double the quote ("")`, 'BAD_CSV');
-    } else if (text.startsWith(delimiter, i)) {
-      endField();
-      i += delimiter.length - 1;
-    } else if (c === '\r' || c === '\n') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else if (wasQuoted) {
-      throw new BlockError(`CSV line ${line}: unexpected "${c}" after a closing quote`, 'BAD_CSV');
-    } else field += c;
+    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    endRecord();
+    line++;
+    recordLine = line;
+    if (i >= n) return records;
   }
-  if (quoted) throw new BlockError(`CSV line ${quoteLine}: a quoted field is never closed`, 'BAD_CSV');
   endRecord();
   return records;
 }

@@ -70,6 +70,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** A stable key for de-duplication with `sameValue` semantics. */
 export function valueKey(value: unknown): string {
+  // Fast paths for the cells tables are made of; the JSON form below is for structures.
+  if (typeof value === 'string') return `j:"${value}`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return `j:${String(value)}`;
   if (value instanceof Date) return `d:${value.getTime()}`;
   if (value === undefined) return 'u';
   return `j:${JSON.stringify(value, (_k, v: unknown) => (isDictionary(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1))) : v))}`;
