@@ -1,0 +1,51 @@
+import { BlockError, type BlockContext } from '../../define.js';
+
+/**
+ * Dialogs are shown by the process that started the run (the Designer, the terminal of
+ * `cairn run`, the attended robot). The shapes mirror `dialog.*` in src/engine/services.ts —
+ * blocks reach services through `ctx.host` only, so they are restated here, not imported.
+ */
+export type DialogFieldType = 'text' | 'number' | 'boolean' | 'password' | 'date' | 'choice';
+export type DialogField = {
+  name: string;
+  label: string;
+  type: DialogFieldType;
+  choices?: string[];
+  default?: unknown;
+  required?: boolean;
+};
+
+type DialogMethods = {
+  'dialog.message': { params: { title: string; message: string; level?: 'info' | 'warning' | 'error' }; result: void };
+  'dialog.confirm': { params: { title: string; message: string }; result: boolean };
+  'dialog.input': { params: { title: string; message?: string; fields: DialogField[] }; result: Record<string, unknown> | null };
+  'dialog.chooseFile': { params: { title: string; filters?: string[]; save?: boolean; folder?: boolean }; result: string | null };
+};
+
+export const UNATTENDED_MESSAGE = 'dialogs need an attended run; this run has no user interface';
+
+/** Errors of a run without a dialog service, or of a terminal that cannot ask anything. */
+const UNATTENDED = /is not available in this|attended run|not an interactive terminal/i;
+
+/** Asks the starting process to show a dialog; a run without a user interface fails at once. */
+export async function showDialog<M extends keyof DialogMethods>(
+  ctx: BlockContext,
+  method: M,
+  params: DialogMethods[M]['params'],
+): Promise<DialogMethods[M]['result']> {
+  try {
+    return await ctx.host.request<DialogMethods[M]['result']>(method, params);
+  } catch (error) {
+    if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
+    const cause = error instanceof Error ? error.message : String(error);
+    if (UNATTENDED.test(cause)) throw new BlockError(`${UNATTENDED_MESSAGE} (${cause})`, 'UNATTENDED');
+    throw new BlockError(`The dialog "${params.title}" failed: ${cause}`, 'DIALOG_FAILED');
+  }
+}
+
+export function requireText(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new BlockError(`Parameter "${name}" is empty`, 'BAD_INPUT');
+  return value;
+}
+
+export const titleParam = { en: 'Window title', ru: 'Заголовок окна' };
