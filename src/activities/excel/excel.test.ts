@@ -104,9 +104,14 @@ describe('writing Excel', () => {
 
   it('rejects a non-workbook, bad sheet names, duplicate sheets, a bad cell and a flat list value', async () => {
     await expectBlockError(h.run(excelListSheets, { workbook: 'книга.xlsx' }), /"workbook" must be a workbook from "Open workbook"/);
+    await expectBlockError(h.run(excelOpen, { path: 'нет.xlsx' }), /Cannot open the workbook: ".*нет\.xlsx" does not exist/, 'ENOENT');
+    await writeFile(join(h.projectDir, 'fake.xlsx'), 'plain text');
+    await expectBlockError(h.run(excelOpen, { path: 'fake.xlsx' }), /it is not an \.xlsx file or is damaged/, 'BAD_XLSX');
+    await expectBlockError(h.run(excelSave, { workbook: { kind: 'table' } }), /"workbook" must be a workbook/);
     await expectBlockError(h.run(excelCreate, { path: 'x.xlsx', sheet: 'a/b' }), /Sheet name "a\/b" is not allowed/);
     const { workbook } = await out(excelCreate, { path: 'x.xlsx', sheet: 'Лист1' });
     await expectBlockError(h.run(excelAddSheet, { workbook, name: 'лист1' }), /Sheet "лист1" already exists/, 'SHEET_EXISTS');
+    await expectBlockError(h.run(excelSave, { workbook, path: 'fake.xlsx/inside.xlsx' }), /Cannot save the workbook to: ".*fake\.xlsx.inside\.xlsx"/);
     await expectBlockError(h.run(excelWriteCell, { workbook, cell: '1A', value: 1 }), /Cell address "1A" is not valid/);
     await expectBlockError(h.run(excelWriteCell, { workbook, cell: 'A1', value: [1, 2] }), /"value" is a list/);
     await expectBlockError(h.run(excelWriteCell, { workbook, sheet: 'Нет', cell: 'A1', value: 1 }), /Sheet "Нет" is not in workbook/, 'SHEET_NOT_FOUND');

@@ -68,6 +68,8 @@ describe('managing files and folders', () => {
     await expectBlockError(h.run(filesDelete, { path: 'gone', mustExist: true }), /"[^"]*gone" does not exist/);
     await expectBlockError(h.run(filesMove, { from: 'gone.txt', to: 'x.txt' }), /Cannot move: ".*gone\.txt" does not exist/, 'ENOENT');
     await expectBlockError(h.run(filesExists, { path: 42n }), /"path" must be text/);
+    await expectBlockError(h.run(filesAppendText, { path: '.', text: 'x' }), /Cannot append to the file: ".*" is a folder, not a file/, 'EISDIR');
+    await expectBlockError(h.run(filesCreateFolder, { path: 'b.txt/sub' }), /Cannot create the folder: ".*b\.txt.sub" /);
   });
 
   it('a temporary folder is removed when the run ends', async () => {
