@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../engine/types.js';
 import { writeScenarioFile } from '../../scenario/io.js';
 import { SCENARIO_FORMAT, scenarioSchema } from '../../scenario/schema.js';
-import { runCli, startCli } from '../testing/spawnCli.js';
+import { repoRoot, runCli, startCli } from '../testing/spawnCli.js';
 
 // Each case starts the real CLI and its runner process; a loaded machine needs time for that.
 const SLOW = 120_000;
@@ -241,4 +242,34 @@ describe('cairn run --debug-break', () => {
     expect(stderr).toContain('--debug-break: no block "nowhere" in "Hello"');
     expect(code).toBe(2);
   });
+});
+
+describe('cairn run on a terminal', () => {
+  // util-linux `script` gives the CLI a real pseudo-terminal, as a user's shell would.
+  it(
+    'shows a live status line with the current block above which log lines scroll',
+    { timeout: SLOW },
+    async () => {
+      const output = await new Promise<string>((resolve, reject) => {
+        const child = spawn(
+          'script',
+          ['-qfec', 'stty cols 120; node bin/cairn.js run resources/samples/hello', '/dev/null'],
+          {
+            cwd: repoRoot,
+            env: { ...process.env, NO_COLOR: '1' },
+          },
+        );
+        let text = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        child.on('error', reject);
+        child.on('close', (code) =>
+          code === 0 ? resolve(text) : reject(new Error(`exit ${code}: ${text}`)),
+        );
+      });
+      // The status line is redrawn in place: carriage return + erase line (ESC [2K).
+    expect(output).toMatch(new RegExp(String.raw`\r\x1b\[2K▶ hello \(core\.log\) · \d+ ms`));
+      expect(output).toContain('\r\x1b[2KINFO  Hello, Cairn!');
+      expect(output).toContain('✔ Success in');
+    },
+  );
 });
