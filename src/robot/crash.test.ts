@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -95,4 +95,31 @@ it('reports a job Failed with the reason after the robot was killed mid-job, onc
   expect(lines.length).toBeGreaterThanOrEqual(15);
   expect(lines).toEqual(Array.from({ length: lines.length }, (_, i) => `line ${i}`));
   expect(job.history.at(-1)!.at >= last.at).toBe(true);
+}, 120_000);
+
+it('ends a Python script the killed robot left running, then reports its job Failed', async () => {
+  const robotGuid = await admin.robot('crashing python robot');
+  const processGuid = await admin.process('Python crash process');
+  const scripts = path.join(dir, 'scripts');
+  await mkdir(scripts, { recursive: true });
+  await writeFile(path.join(scripts, 'forever.py'), ['import os, time', 'print("script pid", os.getpid(), flush=True)', 'while True: time.sleep(0.1)'].join('\n'));
+  const versionGuid = await admin.scriptVersion(processGuid, 'forever');
+  const jobGuid = await admin.job(robotGuid, versionGuid);
+  const data = path.join(dir, 'robot-data');
+
+  const first = robotProcess(['--orchestrator', emulator.url, '--guid', robotGuid, '--data', data, '--scripts-dir', scripts, '--poll-interval', '0.2']);
+  const pidLine = await until(async () => (await admin.logs(jobGuid)).find((l) => l.message.startsWith('script pid ')), 'the script to start', 60_000);
+  const scriptPid = Number(pidLine.message.split(' ').at(-1));
+  strayPids.push(scriptPid);
+  first.child.kill('SIGKILL');
+  await first.exit;
+  // Its own process group keeps the script alive without the robot.
+  expect(isAlive(scriptPid)).toBe(true);
+
+  const second = robotProcess(['--once', '--data', data]);
+  expect(await second.exit).toBe(0);
+  await until(() => !isAlive(scriptPid), 'the leftover script to be ended', 5000);
+  expect((await admin.getJob(jobGuid)).status).toBe(JobStatus.Failed);
+  const messages = (await admin.logs(jobGuid)).map((l) => l.message);
+  expect(messages).toContain(`Its script ${path.join(scripts, 'forever.py')} (pid ${scriptPid}) was still running without the robot and was ended.`);
 }, 120_000);

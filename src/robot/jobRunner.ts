@@ -127,7 +127,11 @@ async function startExecution(deps: JobRunnerDeps, job: ConsumedJob, journal: Jo
     stopGraceMs: deps.settings.stopGraceMs,
     log,
   });
-  if (execution.pid !== undefined) onPid(execution.pid);
+  if (execution.pid !== undefined) {
+    onPid(execution.pid);
+    // Crash recovery needs it: the script's process group outlives a killed robot.
+    deps.runs.setProcess(job.jobGuid, execution.pid, script);
+  }
   return execution;
 }
 

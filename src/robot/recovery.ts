@@ -2,6 +2,7 @@ import { JobStatus } from '../orchestrator/protocol.js';
 import type { OutboxWriter } from '../store/outboxWriter.js';
 import type { RobotRun, RobotRunsStore } from '../store/robotRuns.js';
 import { createJobJournal } from './jobJournal.js';
+import { endLeftoverProcess } from './leftover.js';
 
 /**
  * Crash recovery, run once when the robot starts: a job still recorded InProgress means the robot
@@ -16,6 +17,11 @@ export function recoverInterruptedRuns(deps: { writer: OutboxWriter; runs: Robot
     // Attended runs too: an Orchestrator without a record of them refuses the update (dropped).
     const journal = createJobJournal({ writer: deps.writer, jobGuid: run.jobGuid, versionGuid: run.versionGuid ?? undefined });
     journal.log('Error', reason);
+    if (run.pid !== null && run.command) {
+      const leftover = endLeftoverProcess(run.pid, run.command);
+      if (leftover === 'ended') journal.log('Warning', `Its script ${run.command} (pid ${run.pid}) was still running without the robot and was ended.`);
+      if (leftover === 'unverified') journal.log('Warning', `Its script ${run.command} (pid ${run.pid}) may still be running; this system cannot check it safely.`);
+    }
     journal.status(JobStatus.Failed);
     deps.runs.finish(run.jobGuid, JobStatus.Failed, reason);
   }

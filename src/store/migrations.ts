@@ -60,4 +60,14 @@ export const appMigrations: Migration[] = [
       CREATE INDEX robot_runs_started ON robot_runs (started_at);
     `,
   },
+  {
+    id: 4,
+    name: 'robot_runs_process',
+    // The process a job started outside the engine (a Python script in its own process group):
+    // crash recovery ends it if a killed robot left it running.
+    sql: `
+      ALTER TABLE robot_runs ADD COLUMN pid INTEGER;
+      ALTER TABLE robot_runs ADD COLUMN command TEXT;
+    `,
+  },
 ];

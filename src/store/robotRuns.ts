@@ -19,11 +19,15 @@ export type RobotRun = {
   startedAt: number;
   finishedAt: number | null;
   reason: string | null;
+  /** A process the run started outside the engine (a Python script), and what it runs. */
+  pid: number | null;
+  command: string | null;
 };
 
 export type RobotRunsStore = {
   begin(run: { jobGuid: string; robotGuid: string; kind: RobotRunKind; name: string; versionGuid?: string; status: number }): void;
   finish(jobGuid: string, status: number, reason?: string): void;
+  setProcess(jobGuid: string, pid: number, command: string): void;
   /** Runs of this robot left in `status` (InProgress after a crash). */
   withStatus(robotGuid: string, status: number): RobotRun[];
   get(jobGuid: string): RobotRun | null;
@@ -40,6 +44,8 @@ type RawRun = {
   started_at: number;
   finished_at: number | null;
   reason: string | null;
+  pid: number | null;
+  command: string | null;
 };
 
 const toRun = (row: RawRun): RobotRun => ({
@@ -52,6 +58,8 @@ const toRun = (row: RawRun): RobotRun => ({
   startedAt: row.started_at,
   finishedAt: row.finished_at,
   reason: row.reason,
+  pid: row.pid,
+  command: row.command,
 });
 
 export function createRobotRunsStore(db: Database, now: () => number = Date.now): RobotRunsStore {
@@ -59,8 +67,9 @@ export function createRobotRunsStore(db: Database, now: () => number = Date.now)
     begin: `INSERT INTO robot_runs (job_guid, robot_guid, kind, name, version_guid, status, started_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (job_guid) DO UPDATE SET status = excluded.status, started_at = excluded.started_at,
-              finished_at = NULL, reason = NULL`,
+              finished_at = NULL, reason = NULL, pid = NULL, command = NULL`,
     finish: `UPDATE robot_runs SET status = ?, finished_at = ?, reason = ? WHERE job_guid = ?`,
+    setProcess: `UPDATE robot_runs SET pid = ?, command = ? WHERE job_guid = ?`,
     withStatus: `SELECT * FROM robot_runs WHERE robot_guid = ? AND status = ? ORDER BY started_at`,
     get: `SELECT * FROM robot_runs WHERE job_guid = ?`,
     recent: `SELECT * FROM robot_runs ORDER BY started_at DESC LIMIT ?`,
@@ -71,6 +80,9 @@ export function createRobotRunsStore(db: Database, now: () => number = Date.now)
     },
     finish(jobGuid, status, reason) {
       sql.finish.run(status, now(), reason ?? null, jobGuid);
+    },
+    setProcess(jobGuid, pid, command) {
+      sql.setProcess.run(pid, command, jobGuid);
     },
     withStatus: (robotGuid, status) => (sql.withStatus.all(robotGuid, status) as RawRun[]).map(toRun),
     get(jobGuid) {
