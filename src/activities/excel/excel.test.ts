@@ -64,7 +64,7 @@ describe('writing Excel', () => {
     // Writing again replaces that sheet only and keeps the others.
     await out(excelWriteTableToFile, { table: expected, path: 'out/отчёт.xlsx', sheet: 'Копия' });
     const smaller = makeTable(['Документ'], [{ Документ: 'один' }]);
-    await out(excelWriteTableToFile, { table: smaller, path: 'out/отчёт.xlsx', sheet: 'Отчёт' });
+    await out(excelWriteTableToFile, { table: smaller, path: 'out/отчёт.xlsx', sheet: 'ОТЧЁТ' });
     expect(await out(excelReadSheet, { path: 'out/отчёт.xlsx', sheet: 'Отчёт' })).toEqual({ table: smaller });
     expect(await out(excelReadSheet, { path: 'out/отчёт.xlsx', sheet: 'Копия' })).toEqual({ table: expected });
   });

@@ -1,6 +1,6 @@
 import { BlockError, defineBlock, param } from '../define.js';
 import { asText, BAD_INPUT } from '../data/lib/checks.js';
-import { createWorkbook, openWorkbook, saveWorkbook, workbookOf } from './lib/workbook.js';
+import { createWorkbook, findSheet, openWorkbook, saveWorkbook, workbookOf } from './lib/workbook.js';
 
 export const workbookParam = param.any({ title: { en: 'Workbook', ru: 'Книга' }, required: true });
 const workbookOutput = { workbook: { type: 'any' as const, title: { en: 'Workbook', ru: 'Книга' } } };
@@ -69,7 +69,7 @@ export const excelAddSheet = defineBlock({
   run(_ctx, params) {
     const { handle, book } = workbookOf(params.workbook);
     const name = checkSheetName(asText('name', params.name));
-    if (book.worksheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+    if (findSheet(book, name)) {
       throw new BlockError(`Sheet "${name}" already exists in workbook "${handle.path}"`, 'SHEET_EXISTS');
     }
     book.addWorksheet(name);

@@ -4,11 +4,11 @@ import { BlockError, defineBlock, param } from '../define.js';
 import { asTable, asText, BAD_INPUT } from '../data/lib/checks.js';
 import { parseCell } from './lib/address.js';
 import { writeCell, writeTable } from './lib/sheetTable.js';
-import { loadWorkbook, saveWorkbook, sheetOf, workbookOf } from './lib/workbook.js';
+import { findSheet, loadWorkbook, saveWorkbook, sheetOf, workbookOf } from './lib/workbook.js';
 import { checkSheetName, workbookParam } from './workbook.js';
 
 function sheetOrNew(book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  return book.getWorksheet(name) ?? book.addWorksheet(checkSheetName(name));
+  return findSheet(book, name) ?? book.addWorksheet(checkSheetName(name));
 }
 
 const headerParam = param.boolean({ title: { en: 'Write the header row', ru: 'Записать строку заголовка' }, default: true });

@@ -62,9 +62,15 @@ export function workbookOf(value: unknown): { handle: WorkbookHandle; book: Exce
   return { handle, book: handle.book };
 }
 
+/** Excel compares sheet names without regard to case: "лист1" is the sheet "Лист1". */
+export function findSheet(book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  const wanted = name.toLocaleLowerCase();
+  return book.worksheets.find((s) => s.name === name) ?? book.worksheets.find((s) => s.name.toLocaleLowerCase() === wanted);
+}
+
 /** A sheet by name, or the first sheet when no name is given. */
 export function sheetOf(book: ExcelJS.Workbook, name: string | undefined, path: string): ExcelJS.Worksheet {
-  const sheet = name === undefined || name === '' ? book.worksheets[0] : book.getWorksheet(name);
+  const sheet = name === undefined || name === '' ? book.worksheets[0] : findSheet(book, name);
   if (sheet) return sheet;
   const names = book.worksheets.map((s) => s.name).join(', ');
   throw new BlockError(
