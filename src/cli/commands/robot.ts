@@ -5,10 +5,10 @@ import type { StartRun } from '../../engine/types.js';
 import { appDatabaseFile, openRobot, type Robot } from '../../robot/robot.js';
 import { formatStatusLine, type AgentStatus } from '../../robot/status.js';
 import { openAppStore } from '../../store/appStore.js';
-import { robotSettingsSchema, type RobotSettings } from '../../store/robotSettings.js';
+import { MIN_WORKING_HEARTBEAT_MS, robotSettingsSchema, type RobotSettings } from '../../store/robotSettings.js';
 import type { CliCommand } from '../command.js';
 
-const usage = 'cairn robot --orchestrator URL --guid GUID [--scripts-dir DIR] [--insecure] [--once] [--data DIR] [--poll-interval S] [--python PATH]';
+const usage = 'cairn robot --orchestrator URL --guid GUID [--scripts-dir DIR] [--insecure] [--once] [--data DIR] [--poll-interval S] [--heartbeat-interval S] [--python PATH]';
 
 const help = `${usage}
 
@@ -19,10 +19,12 @@ durable outbox. Settings are saved in the data folder, so later starts need no f
   --orchestrator URL   Orchestrator base URL, e.g. http://192.168.1.111:4500
   --guid GUID          this robot's GUID (registered in the Orchestrator)
   --scripts-dir DIR    folder of Python scripts (ProcessVersion.Name is relative to it)
-  --insecure           skip TLS certificate checks for this Orchestrator (not recommended)
+  --insecure           skip TLS certificate checks for this Orchestrator (not recommended; saved)
+  --verify-tls         check TLS certificates again (undoes a saved --insecure)
   --once               the seed's framework: one pass, exit when there is no job
   --data DIR           data folder (database, package cache); default ~/.cairn/robot
   --poll-interval S    seconds between idle heartbeats (default 10)
+  --heartbeat-interval S  seconds between heartbeats while a job runs (default and minimum 10)
   --python PATH        Python interpreter for script jobs (default python3)
 
 Ctrl+C stops cleanly (a running job is soft-stopped first); a second Ctrl+C aborts the job.`;
@@ -36,12 +38,22 @@ type Flags = {
   guid?: string;
   'scripts-dir'?: string;
   insecure?: boolean;
+  'verify-tls'?: boolean;
   once?: boolean;
   data?: string;
   'poll-interval'?: string;
+  'heartbeat-interval'?: string;
   python?: string;
   help?: boolean;
 };
+
+function seconds(flags: Flags, name: 'poll-interval' | 'heartbeat-interval', min: number): number | undefined {
+  const raw = flags[name];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!(value >= min)) throw new Error(`--${name} must be a number of seconds ≥ ${min}, got "${raw}"`);
+  return value;
+}
 
 /** Flags over the settings saved by an earlier start. */
 function resolveSettings(flags: Flags, dataDir: string): RobotSettings {
@@ -52,8 +64,9 @@ function resolveSettings(flags: Flags, dataDir: string): RobotSettings {
   } finally {
     store.close();
   }
-  const pollSeconds = flags['poll-interval'] === undefined ? undefined : Number(flags['poll-interval']);
-  if (pollSeconds !== undefined && !(pollSeconds >= 0.1)) throw new Error(`--poll-interval must be a number of seconds ≥ 0.1, got "${flags['poll-interval']}"`);
+  const pollSeconds = seconds(flags, 'poll-interval', 0.1);
+  const heartbeatSeconds = seconds(flags, 'heartbeat-interval', MIN_WORKING_HEARTBEAT_MS / 1000);
+  if (flags.insecure && flags['verify-tls']) throw new Error('--insecure and --verify-tls contradict each other');
   const orchestratorUrl = flags.orchestrator ?? saved?.orchestratorUrl;
   const robotGuid = flags.guid ?? saved?.robotGuid;
   if (!orchestratorUrl || !robotGuid) throw new Error('the first start needs --orchestrator URL and --guid GUID (they are saved for later starts)');
@@ -61,10 +74,11 @@ function resolveSettings(flags: Flags, dataDir: string): RobotSettings {
     ...saved,
     orchestratorUrl,
     robotGuid,
-    insecureTls: flags.insecure ?? saved?.insecureTls,
+    insecureTls: flags['verify-tls'] ? false : (flags.insecure ?? saved?.insecureTls),
     scriptsDir: flags['scripts-dir'] ? path.resolve(flags['scripts-dir']) : saved?.scriptsDir,
     pythonPath: flags.python ?? saved?.pythonPath,
     pollIntervalMs: pollSeconds === undefined ? saved?.pollIntervalMs : Math.round(pollSeconds * 1000),
+    workingHeartbeatMs: heartbeatSeconds === undefined ? saved?.workingHeartbeatMs : Math.round(heartbeatSeconds * 1000),
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
   return parsed.data;
@@ -113,9 +127,11 @@ export const command: CliCommand = {
           guid: { type: 'string' },
           'scripts-dir': { type: 'string' },
           insecure: { type: 'boolean' },
+          'verify-tls': { type: 'boolean' },
           once: { type: 'boolean' },
           data: { type: 'string' },
           'poll-interval': { type: 'string' },
+          'heartbeat-interval': { type: 'string' },
           python: { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
