@@ -17,6 +17,7 @@ describe('csv.read', () => {
     const text = 'Номер,Комментарий,Сумма\r\n1,"Поставка, январь","1,5"\r\n\r\n2,"Он сказал ""да""\r\nи ушёл",\r\n3,"",7';
     await writeFile(join(h.projectDir, 'in.csv'), text);
     const table = await read({ path: 'in.csv', delimiter: ',' });
+    expect(await read({ path: 'in.csv' })).toEqual(table);
     expect(table).toEqual(
       makeTable(['Номер', 'Комментарий', 'Сумма'], [
         { Номер: '1', Комментарий: 'Поставка, январь', Сумма: '1,5' },
@@ -26,9 +27,9 @@ describe('csv.read', () => {
     );
   });
 
-  it('reads without a header, tab-delimited, UTF-8 with BOM', async () => {
+  it('reads without a header, detecting the tab delimiter, UTF-8 with BOM', async () => {
     await writeFile(join(h.projectDir, 't.tsv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('а\tб\nв\tг\n')]));
-    expect(await read({ path: 't.tsv', delimiter: '\t', header: false })).toEqual(
+    expect(await read({ path: 't.tsv', header: false })).toEqual(
       makeTable(['Column1', 'Column2'], [{ Column1: 'а', Column2: 'б' }, { Column1: 'в', Column2: 'г' }]),
     );
   });

@@ -4,19 +4,16 @@ import { BlockError, defineBlock, param } from '../define.js';
 import { asTable, asText, BAD_INPUT } from '../data/lib/checks.js';
 import { asEncoding, decodeText, encodeText, encodingChoices } from '../files/lib/encoding.js';
 import { fileOp } from '../files/lib/fsErrors.js';
-import { parseCsv } from './lib/parse.js';
+import { detectDelimiter, parseCsv } from './lib/parse.js';
 import { formatCsv } from './lib/write.js';
 import { cellText, recordsToTable } from './lib/table.js';
 
-const delimiterParam = param.choice({
-  title: { en: 'Delimiter', ru: 'Разделитель' },
-  default: ';',
-  choices: [
-    { value: ';', title: { en: 'Semicolon ;', ru: 'Точка с запятой ;' } },
-    { value: ',', title: { en: 'Comma ,', ru: 'Запятая ,' } },
-    { value: '\t', title: { en: 'Tab', ru: 'Табуляция' } },
-  ],
-});
+const delimiterChoices = [
+  { value: ';', title: { en: 'Semicolon ;', ru: 'Точка с запятой ;' } },
+  { value: ',', title: { en: 'Comma ,', ru: 'Запятая ,' } },
+  { value: '\t', title: { en: 'Tab', ru: 'Табуляция' } },
+];
+const delimiterParam = param.choice({ title: { en: 'Delimiter', ru: 'Разделитель' }, default: ';', choices: delimiterChoices });
 const headerParam = param.boolean({ title: { en: 'First row is the header', ru: 'Первая строка — заголовок' }, default: true });
 
 function asDelimiter(value: unknown): string {
@@ -32,24 +29,30 @@ export const csvRead = defineBlock({
   category: 'csv',
   title: { en: 'Read CSV to table', ru: 'Прочитать CSV в таблицу' },
   help: {
-    en: 'Reads a CSV file into a table. Values stay text; convert numbers and dates with the data blocks or let table sort/filter treat them by value. Quoted fields may contain delimiters, quotes ("") and line breaks.',
-    ru: 'Читает CSV-файл в таблицу. Значения остаются текстом; числа и даты преобразуйте блоками «Данные» — сортировка и фильтр таблиц и так сравнивают их по значению. Поля в кавычках могут содержать разделители, кавычки ("") и переводы строк.',
+    en: 'Reads a CSV file into a table; the delimiter is detected from the first line unless you choose it. Values stay text; convert numbers and dates with the data blocks or let table sort/filter treat them by value. Quoted fields may contain delimiters, quotes ("") and line breaks.',
+    ru: 'Читает CSV-файл в таблицу; разделитель определяется по первой строке, если не выбран явно. Значения остаются текстом; числа и даты преобразуйте блоками «Данные» — сортировка и фильтр таблиц и так сравнивают их по значению. Поля в кавычках могут содержать разделители, кавычки ("") и переводы строк.',
   },
   params: {
     path: param.filePath({ title: { en: 'CSV file', ru: 'CSV-файл' }, required: true, key: true, filters: ['csv', 'txt'] }),
-    delimiter: delimiterParam,
+    delimiter: param.choice({
+      title: { en: 'Delimiter', ru: 'Разделитель' },
+      default: 'auto',
+      choices: [{ value: 'auto', title: { en: 'Detect from the first line', ru: 'Определить по первой строке' } }, ...delimiterChoices],
+    }),
     header: headerParam,
     encoding: param.choice({ title: { en: 'Encoding', ru: 'Кодировка' }, default: 'utf-8', choices: encodingChoices }),
   },
   outputs: { table: { type: 'table', title: { en: 'Table', ru: 'Таблица' } } },
   async run(ctx, params) {
     const path = ctx.resolvePath(asText('path', params.path));
-    const delimiter = asDelimiter(params.delimiter);
     const encoding = asEncoding(params.encoding);
+    const auto = params.delimiter === undefined || params.delimiter === 'auto';
+    const given = auto ? undefined : asDelimiter(params.delimiter);
     const bytes = await fileOp('read the CSV file', path, () => readFile(path));
+    const text = decodeText(bytes, encoding);
     let records;
     try {
-      records = parseCsv(decodeText(bytes, encoding), delimiter);
+      records = parseCsv(text, given ?? detectDelimiter(text));
     } catch (error) {
       if (error instanceof BlockError) throw new BlockError(`${path}: ${error.message}`, error.code);
       throw error;

@@ -1,5 +1,6 @@
 import { defineBlock, param } from '../define.js';
 import { asList, asText } from '../data/lib/checks.js';
+import { displayText } from '../data/lib/display.js';
 
 export const textSplit = defineBlock({
   type: 'text.split',
@@ -39,7 +40,6 @@ export const textJoin = defineBlock({
   outputs: { text: { type: 'text', title: { en: 'Text', ru: 'Текст' } } },
   run(_ctx, params) {
     const separator = asText('separator', params.separator ?? '').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
-    const items = asList('list', params.list).map((v) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : typeof v === 'object' ? JSON.stringify(v) : String(v)));
-    return { outputs: { text: items.join(separator) } };
+    return { outputs: { text: asList('list', params.list).map(displayText).join(separator) } };
   },
 });

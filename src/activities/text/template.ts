@@ -1,5 +1,6 @@
 import { BlockError, defineBlock, param, type BlockVariables } from '../define.js';
 import { asDictionary, asText, BAD_INPUT, isDictionary } from '../data/lib/checks.js';
+import { displayText } from '../data/lib/display.js';
 
 /** `{name}` or `{name.field}`; `{{` and `}}` are literal braces. */
 const placeholder = /\{\{|\}\}|\{\s*([\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}\p{N}_$]+)*)\s*\}/gu;
@@ -23,13 +24,6 @@ function lookup(path: string, values: Record<string, unknown> | undefined, vars:
     value = value[key];
   }
   return value;
-}
-
-function show(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
 }
 
 export const textTemplate = defineBlock({
@@ -61,7 +55,7 @@ export const textTemplate = defineBlock({
       throw new BlockError(`Template has a brace that is not a placeholder near "${stray[0]}": write {{ or }} for a literal brace`, BAD_INPUT);
     }
     const text = template.replace(placeholder, (whole, path: string | undefined) =>
-      path === undefined ? whole.charAt(0) : show(lookup(path, values, ctx.vars)),
+      path === undefined ? whole.charAt(0) : displayText(lookup(path, values, ctx.vars)),
     );
     return { outputs: { text } };
   },

@@ -12,9 +12,9 @@ afterEach(async () => h.close());
 describe('text.template', () => {
   it('fills placeholders from variables, dictionary fields and keeps doubled braces literal', async () => {
     h.vars.set('number', 17);
-    h.vars.set('client', { name: 'ООО «Ромашка»' });
-    const result = await h.run(textTemplate, { template: 'Счёт №{number} для {client.name} {{копия}}' });
-    expect(result).toEqual({ outputs: { text: 'Счёт №17 для ООО «Ромашка» {копия}' } });
+    h.vars.set('client', { name: 'ООО «Ромашка»', due: new Date(2024, 1, 29, 18, 5) });
+    const result = await h.run(textTemplate, { template: 'Счёт №{number} для {client.name} до {client.due} {{копия}}' });
+    expect(result).toEqual({ outputs: { text: 'Счёт №17 для ООО «Ромашка» до 29.02.2024 18:05:00 {копия}' } });
   });
 
   it('uses the given dictionary instead of variables', async () => {
@@ -64,7 +64,7 @@ describe('text split / join', () => {
   it('splits lines (CRLF too), trims and drops empty parts; joins back', async () => {
     const split = await h.run(textSplit, { text: ' a \r\n\r\nb\r\nc ', separator: '\\n', removeEmpty: true });
     expect(split).toEqual({ outputs: { parts: ['a', 'b', 'c'] } });
-    expect(await h.run(textJoin, { list: ['a', 2, null, true], separator: '; ' })).toEqual({ outputs: { text: 'a; 2; ; true' } });
+    expect(await h.run(textJoin, { list: ['a', 2, null, true, new Date(2024, 0, 5)], separator: '; ' })).toEqual({ outputs: { text: 'a; 2; ; true; 05.01.2024' } });
   });
 
   it('rejects a list given where text is expected and text given where a list is expected', async () => {

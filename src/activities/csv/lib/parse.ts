@@ -66,3 +66,20 @@ export function parseCsv(text: string, delimiter: string): { fields: string[]; l
   endRecord();
   return records;
 }
+
+/**
+ * Guesses the delimiter from the first line: the candidate that occurs most often outside quotes
+ * (`;` from Russian Excel, `,`, tab). A one-column file falls back to `;`.
+ */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const c of text.slice(0, 64 * 1024)) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  let best = ';';
+  for (const [candidate, count] of counts) if (count > counts.get(best)!) best = candidate;
+  return best;
+}

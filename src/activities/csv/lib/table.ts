@@ -1,6 +1,6 @@
 import { BlockError } from '../../define.js';
 import { makeTable, type Table } from '../../../scenario/values.js';
-import { formatDate } from '../../data/lib/datePattern.js';
+import { displayText } from '../../data/lib/display.js';
 
 /** Turns parsed records into a table: named by the header row, or Column1, Column2 … */
 export function recordsToTable(records: { fields: string[]; line: number }[], header: boolean, source: string): Table {
@@ -27,14 +27,8 @@ export function recordsToTable(records: { fields: string[]; line: number }[], he
   return makeTable(columns, body.map((r) => Object.fromEntries(columns.map((c, i) => [c, r.fields[i] ?? '']))));
 }
 
-/** Cell text for CSV: dates as dd.MM.yyyy (with time if any), numbers with the chosen decimal mark. */
+/** Cell text for CSV: numbers with the chosen decimal mark, everything else as `displayText`. */
 export function cellText(value: unknown, decimal: string): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) {
-    const hasTime = value.getHours() + value.getMinutes() + value.getSeconds() > 0;
-    return formatDate(value, hasTime ? 'dd.MM.yyyy HH:mm:ss' : 'dd.MM.yyyy');
-  }
-  if (typeof value === 'number') return decimal === ',' ? String(value).replace('.', ',') : String(value);
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'number' && decimal === ',') return String(value).replace('.', ',');
+  return displayText(value);
 }
