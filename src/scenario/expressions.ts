@@ -1,22 +1,37 @@
-import { parse } from 'acorn';
+import { parse, type Program } from 'acorn';
 
 /**
  * Syntax checks for the JavaScript users write in parameters, with acorn (browser-safe), so a
  * typo is reported when the scenario is validated, not when the block finally runs.
  */
 
-/** The syntax error of a single expression, or undefined when it parses. */
-export function expressionSyntaxError(source: string): string | undefined {
-  if (source.trim() === '') return 'the expression is empty';
+/** A parsed expression (as a one-statement program), or why it does not parse. */
+export type ParsedExpression =
+  { program: Program; error?: undefined } | { program?: undefined; error: string };
+
+export function parseExpressionSource(source: string): ParsedExpression {
+  if (source.trim() === '') return { error: 'the expression is empty' };
   try {
     // Parsed as one parenthesised program statement: `a b` fails, `(a + b)` and `({ a })` pass.
     // (parseExpressionAt's end leaves out a closing parenthesis, so checking the rest misfires.)
     const program = parse(`(\n${source}\n)`, { ecmaVersion: 'latest' });
-    if (program.body.length !== 1) return 'only one expression is allowed';
-    return undefined;
+    if (program.body.length !== 1) return { error: 'only one expression is allowed' };
+    return { program };
   } catch (error) {
-    return (error as Error).message.replace(/\((\d+):(\d+)\)$/, (_m, line: string, col: string) => `(${Number(line) - 1}:${col})`);
+    const message = (error as Error).message;
+    // Positions are reported on the user's own line, not on the wrapper's.
+    return {
+      error: message.replace(
+        /\((\d+):(\d+)\)$/,
+        (_m, line: string, col: string) => `(${Number(line) - 1}:${col})`,
+      ),
+    };
   }
+}
+
+/** The syntax error of a single expression, or undefined when it parses. */
+export function expressionSyntaxError(source: string): string | undefined {
+  return parseExpressionSource(source).error;
 }
 
 /** The syntax error of a script body (may `return` and `await` at top level), or undefined. */

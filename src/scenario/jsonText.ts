@@ -1,4 +1,4 @@
-import { formatPath } from './problems.js';
+import { appendPath } from './problems.js';
 
 /**
  * A strict JSON reader that also remembers where every value starts, so schema problems can be
@@ -36,7 +36,11 @@ export function readJson(text: string): LocatedJson {
     throw new JsonSyntaxError(`${what}, found ${found}`, at);
   };
   const skipSpace = () => {
-    while (pos < text.length && ' \t\r\n'.includes(text[pos])) pos++;
+    for (
+      let c = text.charCodeAt(pos);
+      c === 32 || c === 10 || c === 13 || c === 9;
+      c = text.charCodeAt(++pos)
+    );
   };
   const readString = (): string => {
     STRING_BODY.lastIndex = pos;
@@ -58,9 +62,9 @@ export function readJson(text: string): LocatedJson {
     return fail('Expected a JSON value');
   };
 
-  const readValue = (path: PropertyKey[]): unknown => {
+  const readValue = (path: string): unknown => {
     skipSpace();
-    offsets.set(formatPath(path), pos);
+    offsets.set(path, pos);
     const ch = text[pos];
     if (ch === '{') return readObject(path);
     if (ch === '[') return readArray(path);
@@ -75,7 +79,7 @@ export function readJson(text: string): LocatedJson {
     return Number(match[0]);
   };
 
-  const readObject = (path: PropertyKey[]): Record<string, unknown> => {
+  const readObject = (path: string): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     pos++;
     skipSpace();
@@ -90,13 +94,11 @@ export function readJson(text: string): LocatedJson {
       skipSpace();
       if (text[pos] !== ':') fail(`Expected ":" after property name "${key}"`);
       pos++;
-      // defineProperty: a "__proto__" key must become data, not change the prototype.
-      Object.defineProperty(out, key, {
-        value: readValue([...path, key]),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      const value = readValue(appendPath(path, key));
+      // A "__proto__" key must become data, as with JSON.parse, not change the prototype.
+      if (key === '__proto__')
+        Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      else out[key] = value;
       skipSpace();
       if (text[pos] === ',') {
         const comma = pos++;
@@ -112,7 +114,7 @@ export function readJson(text: string): LocatedJson {
     }
   };
 
-  const readArray = (path: PropertyKey[]): unknown[] => {
+  const readArray = (path: string): unknown[] => {
     const out: unknown[] = [];
     pos++;
     skipSpace();
@@ -121,7 +123,7 @@ export function readJson(text: string): LocatedJson {
       return out;
     }
     for (;;) {
-      out.push(readValue([...path, out.length]));
+      out.push(readValue(appendPath(path, out.length)));
       skipSpace();
       if (text[pos] === ',') {
         const comma = pos++;
@@ -139,7 +141,7 @@ export function readJson(text: string): LocatedJson {
 
   // A UTF-8 byte order mark is what some Windows editors write; it is not content.
   if (text.charCodeAt(0) === 0xfeff) pos = 1;
-  const value = readValue([]);
+  const value = readValue('');
   skipSpace();
   if (pos < text.length) fail('Unexpected text after the end of the document');
   return { value, offsets };

@@ -1,4 +1,5 @@
-import { parse, type Node } from 'acorn';
+import type { Node, Program } from 'acorn';
+import { parseExpressionSource } from './expressions.js';
 
 /**
  * The names an expression reads from outside itself, so validation can point at a misspelt
@@ -114,13 +115,13 @@ function patternNames(pattern: AnyNode | null | undefined, into: Set<string>): v
 
 /** Names read by `source` that it does not bind itself; empty when it does not parse. */
 export function freeNames(source: string): string[] {
-  let root: AnyNode;
-  try {
-    // Wrapped like expressionSyntaxError does, so both agree on what one expression is.
-    root = parse(`(\n${source}\n)`, { ecmaVersion: 'latest' }) as unknown as AnyNode;
-  } catch {
-    return [];
-  }
+  const { program } = parseExpressionSource(source);
+  return program ? freeNamesOf(program) : [];
+}
+
+/** Names read by a parsed expression (see `parseExpressionSource`) that it does not bind itself. */
+export function freeNamesOf(program: Program): string[] {
+  const root = program as unknown as AnyNode;
   const bound = new Set<string>();
   const used = new Set<string>();
   const visit = (node: AnyNode): void => {

@@ -126,3 +126,15 @@ describe('unknown fields', () => {
     expect(parseScenario(valid)).not.toHaveProperty('warnings');
   });
 });
+
+describe('located reader', () => {
+  it('places syntax errors the engine reader would also refuse, after a byte order mark too', () => {
+    expect(problemsOf('\ufeff{\n  "a": tru\n}')[0]).toMatchObject({
+      code: 'json.syntax',
+      line: 2,
+      column: 8,
+    });
+    expect(problemsOf('{"a": 1} x')[0]).toMatchObject({ code: 'json.syntax', line: 1, column: 10 });
+    expect(problemsOf('{"a": "\u0001"}')[0]).toMatchObject({ code: 'json.syntax', line: 1, column: 8 });
+  });
+});

@@ -45,39 +45,59 @@ function offsetOf(offsets: Map<string, number>, path: readonly PropertyKey[]): n
   return undefined;
 }
 
-function readText(text: string): { value: unknown; offsets: Map<string, number> } | ScenarioProblem {
+type Offsets = () => Map<string, number>;
+
+function syntaxProblem(text: string, offset: number | undefined, detail: string): ScenarioProblem {
+  return problemAt(text, offset, {
+    severity: 'error',
+    code: 'json.syntax',
+    message: { en: `Invalid JSON: ${detail}`, ru: `Ошибка синтаксиса JSON: ${detail}` },
+  });
+}
+
+/**
+ * The engine's JSON.parse reads valid files fast; the located reader (10× slower) runs only when
+ * positions are needed: to place a syntax error, or once problems have been found.
+ */
+function readText(text: string): { value: unknown; offsets: Offsets } | ScenarioProblem {
+  let located: Map<string, number> | undefined;
+  const offsets: Offsets = () => (located ??= readJson(text).offsets);
   try {
-    return readJson(text);
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    return problemAt(text, error.offset, {
-      severity: 'error',
-      code: 'json.syntax',
-      message: { en: `Invalid JSON: ${error.message}`, ru: `Ошибка синтаксиса JSON: ${error.message}` },
-    });
+    // A UTF-8 byte order mark is what some Windows editors write; it is not content.
+    return { value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), offsets };
+  } catch (parseError) {
+    try {
+      readJson(text);
+    } catch (error) {
+      if (error instanceof JsonSyntaxError) return syntaxProblem(text, error.offset, error.message);
+      throw error;
+    }
+    return syntaxProblem(text, undefined, (parseError as Error).message);
   }
 }
 
-function schemaProblems(
+/** The schema's output, or its problems in both languages with positions where known. */
+function checkSchema<T>(
   text: string,
-  schema: z.ZodType,
+  schema: z.ZodType<T>,
   value: unknown,
-  offsets: Map<string, number> | undefined,
-): ScenarioProblem[] {
+  offsets: Offsets | undefined,
+): { ok: true; data: T } | { ok: false; problems: ScenarioProblem[] } {
   const english = schema.safeParse(value);
-  if (english.success) return [];
+  if (english.success) return { ok: true, data: english.data };
   // Parsed again with the Russian locale; issues come out in the same order.
   const russian = schema.safeParse(value, { error: z.locales.ru().localeError });
   const ruIssues = russian.success ? [] : russian.error.issues;
-  return english.error.issues.map((issue, index) => {
+  const problems = english.error.issues.map((issue, index) => {
     const path = formatPath(issue.path);
-    return problemAt(text, offsets && offsetOf(offsets, issue.path), {
+    return problemAt(text, offsets && offsetOf(offsets(), issue.path), {
       severity: 'error',
       code: `schema.${issue.code}`,
       ...(path ? { path } : {}),
       message: { en: issue.message, ru: ruIssues[index]?.message ?? issue.message },
     });
   });
+  return { ok: false, problems };
 }
 
 export function parseScenario(text: string): ParseOutcome<Scenario> {
@@ -88,7 +108,7 @@ export function parseScenario(text: string): ParseOutcome<Scenario> {
     return {
       ok: false,
       problems: [
-        problemAt(text, offsets.get(''), {
+        problemAt(text, offsets().get(''), {
           severity: 'error',
           code: 'format.notScenario',
           message: {
@@ -104,7 +124,7 @@ export function parseScenario(text: string): ParseOutcome<Scenario> {
   const formatProblem = (code: string, message: ScenarioProblem['message']): ParseOutcome<Scenario> => ({
     ok: false,
     problems: [
-      problemAt(text, offsets.get('format') ?? offsets.get(''), {
+      problemAt(text, offsets().get('format') ?? offsets().get(''), {
         severity: 'error',
         code,
         path: 'format',
@@ -133,11 +153,11 @@ export function parseScenario(text: string): ParseOutcome<Scenario> {
   const migrated = version < SCENARIO_FORMAT_VERSION;
   const current = migrated ? migrateScenario(raw, version) : raw;
   // Positions describe the file as written; after a migration paths no longer match it.
-  const problems = schemaProblems(text, scenarioSchema, current, migrated ? undefined : offsets);
-  if (problems.length > 0) return { ok: false, problems };
-  const doc = scenarioSchema.parse(current);
+  const checked = checkSchema(text, scenarioSchema, current, migrated ? undefined : offsets);
+  if (!checked.ok) return checked;
+  const doc = checked.data;
   const unknown = unknownKeyWarnings(current);
-  const warnings = migrated ? unknown : unknown.map((w) => problemAt(text, offsets.get(w.path ?? ''), w));
+  const warnings = migrated ? unknown : unknown.map((w) => problemAt(text, offsets().get(w.path ?? ''), w));
   return {
     ok: true,
     doc,
@@ -149,9 +169,8 @@ export function parseScenario(text: string): ParseOutcome<Scenario> {
 export function parseProject(text: string): ParseOutcome<Project> {
   const read = readText(text);
   if (!('value' in read)) return { ok: false, problems: [read] };
-  const problems = schemaProblems(text, projectSchema, read.value, read.offsets);
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, doc: projectSchema.parse(read.value) };
+  const checked = checkSchema(text, projectSchema, read.value, read.offsets);
+  return checked.ok ? { ok: true, doc: checked.data } : checked;
 }
 
 /**

@@ -25,15 +25,16 @@ export function hasErrors(problems: readonly ScenarioProblem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
+/** `parent` extended by one key: `blocks` + 3 → `blocks[3]`, + `params` → `blocks[3].params`. */
+export function appendPath(parent: string, key: PropertyKey): string {
+  if (typeof key === 'number') return `${parent}[${key}]`;
+  if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) return parent ? `${parent}.${key}` : key;
+  return `${parent}[${JSON.stringify(String(key))}]`;
+}
+
 /** `blocks[3].params["a b"]` from `['blocks', 3, 'params', 'a b']`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
+  return path.reduce<string>(appendPath, '');
 }
 
 /** 1-based line and column of a character offset. */

@@ -1,6 +1,6 @@
 import type { BlockTypeInfo, ParamTypeInfo } from './blockTypes.js';
-import { expressionSyntaxError, scriptSyntaxError } from './expressions.js';
-import { freeNames, JS_GLOBALS } from './names.js';
+import { parseExpressionSource, scriptSyntaxError } from './expressions.js';
+import { freeNamesOf, JS_GLOBALS } from './names.js';
 import { formatPath, type ProblemText, type ScenarioProblem } from './problems.js';
 import { isExpression, type Block } from './schema.js';
 
@@ -68,8 +68,8 @@ export function checkParams(
         ? [{ expr: value, path: ['blocks', index, 'params', name] as PropertyKey[] }]
         : [...expressionsIn(value, ['blocks', index, 'params', name])];
     for (const found of expressions) {
-      const error = expressionSyntaxError(found.expr);
-      if (error) {
+      const { program, error } = parseExpressionSource(found.expr);
+      if (!program) {
         report({
           code: 'expr.syntax',
           blockId: block.id,
@@ -81,7 +81,7 @@ export function checkParams(
         });
         continue;
       }
-      for (const name of freeNames(found.expr)) {
+      for (const name of freeNamesOf(program)) {
         if (declared.has(name) || JS_GLOBALS.has(name)) continue;
         report({
           severity: 'warning',
