@@ -12,7 +12,6 @@ import {
   type Edge,
   type Node,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useDesigner } from '../store/index.js';
@@ -26,11 +25,41 @@ import { syncEdges, syncNodes, type BlockFlowNode, type LinkEdge } from './flowM
 export const PALETTE_MIME = 'application/x-cairn-block';
 
 const nodeTypes = { block: BlockNode };
-/** Above this many blocks the minimap is dropped: it redraws every block on each drag frame. */
-const MINIMAP_LIMIT = 300;
+/**
+ * A large scenario opens at a readable zoom around its start instead of fitting everything at
+ * a zoom where nothing can be read, and only blocks in view are rendered: the canvas then costs
+ * the same whatever the scenario's size. The minimap, which redraws every block, is dropped.
+ */
+const LARGE_SCENARIO = 150;
+const OPENING_VIEW_BLOCKS = 25;
 
 function toLink(c: Connection | Edge) {
   return { from: c.source ?? '', port: c.sourceHandle ?? 'next', to: c.target ?? '' };
+}
+
+/** The start block and what follows it, breadth first: what a large scenario opens on. */
+function openingBlocks(doc: OpenDocument['doc']): { id: string }[] {
+  const next = new Map<string, string[]>();
+  for (const l of doc.links) next.set(l.from, [...(next.get(l.from) ?? []), l.to]);
+  const start = doc.blocks.find((b) => b.type === 'core.start') ?? doc.blocks[0];
+  const seen = new Set<string>(start ? [start.id] : []);
+  for (const id of seen) {
+    if (seen.size >= OPENING_VIEW_BLOCKS) break;
+    for (const to of next.get(id) ?? []) seen.add(to);
+  }
+  return [...seen].slice(0, OPENING_VIEW_BLOCKS).map((id) => ({ id }));
+}
+
+function syncSelection(changes: (NodeChange | EdgeChange)[], kind: 'blocks' | 'links'): void {
+  if (!changes.some((c) => c.type === 'select')) return;
+  const { selection, select } = useDesigner.getState();
+  const ids = new Set(selection[kind]);
+  for (const c of changes) {
+    if (c.type !== 'select') continue;
+    if (c.selected) ids.add(c.id);
+    else ids.delete(c.id);
+  }
+  select({ ...selection, [kind]: [...ids] });
 }
 
 /** The editable flow of one open scenario. Positions live locally while dragging and are committed on drop. */
@@ -43,19 +72,25 @@ export function Canvas({ open }: { open: OpenDocument }) {
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
   const [nodes, setNodes] = useState<BlockFlowNode[]>(() => syncNodes(open.doc.blocks, selectedBlocks, []));
   const [edges, setEdges] = useState<LinkEdge[]>(() => syncEdges(open.doc.links, selectedLinks, []));
+  const large = nodes.length > LARGE_SCENARIO;
+  const [fitViewOptions] = useState(() => (large ? { nodes: openingBlocks(open.doc), maxZoom: 1, minZoom: 0.6 } : { maxZoom: 1 }));
 
   useEffect(() => setNodes((prev) => syncNodes(open.doc.blocks, selectedBlocks, prev)), [open.doc.blocks, selectedBlocks]);
   useEffect(() => setEdges((prev) => syncEdges(open.doc.links, selectedLinks, prev)), [open.doc.links, selectedLinks]);
 
-  const onNodesChange = useCallback((changes: NodeChange<BlockFlowNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)), []);
-  const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => setEdges((es) => applyEdgeChanges(changes, es)), []);
+  // Selection is read from the change lists rather than `onSelectionChange`, whose listener
+  // filters every node on every store update — measurable while dragging among 1,000 blocks.
+  const onNodesChange = useCallback((changes: NodeChange<BlockFlowNode>[]) => {
+    setNodes((ns) => applyNodeChanges(changes, ns));
+    syncSelection(changes, 'blocks');
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<LinkEdge>[]) => {
+    setEdges((es) => applyEdgeChanges(changes, es));
+    syncSelection(changes, 'links');
+  }, []);
 
   const onNodeDragStop = useCallback((_: unknown, _node: Node, dragged: Node[]) => {
     commitMove(new Map(dragged.map((n) => [n.id, [n.position.x, n.position.y] as [number, number]])));
-  }, []);
-
-  const onSelectionChange = useCallback(({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
-    useDesigner.getState().select({ blocks: ns.map((n) => n.id), links: es.map((e) => e.id) });
   }, []);
 
   const isValidConnection = useCallback((c: Connection | Edge) => {
@@ -105,20 +140,20 @@ export function Canvas({ open }: { open: OpenDocument }) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
-        onSelectionChange={onSelectionChange}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
         selectionKeyCode="Shift"
         fitView
-        fitViewOptions={{ maxZoom: 1 }}
+        fitViewOptions={fitViewOptions}
+        onlyRenderVisibleElements={large}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
         <Controls showInteractive={false} />
-        {nodes.length <= MINIMAP_LIMIT && <MiniMap pannable zoomable ariaLabel="Minimap" />}
+        {!large && <MiniMap pannable zoomable ariaLabel="Minimap" />}
       </ReactFlow>
     </div>
   );
