@@ -1,6 +1,8 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   listScenarios,
@@ -53,16 +55,55 @@ describe('scenario files', () => {
     expect(error.message).toContain('file not found');
   });
 
-  it('a failing save leaves the old file intact and no temp file behind', async () => {
-    const file = join(dir, 'main.scenario.json');
-    await writeScenarioFile(file, hello);
-    const before = await readFile(file, 'utf8');
-    // A document that cannot be serialized (BigInt) makes the write fail midway.
-    const bad = { ...hello, blocks: [{ ...hello.blocks[0], params: { n: 10n } }] };
-    await expect(writeScenarioFile(file, bad)).rejects.toThrow();
-    expect(await readFile(file, 'utf8')).toBe(before);
-    expect(await readdir(dir)).toEqual(['main.scenario.json']);
+  it('a save that fails before the rename leaves the target intact and no temp file behind', async () => {
+    // The target is a folder with content: writing the temp file works, the rename over it fails.
+    const target = join(dir, 'busy.scenario.json');
+    await mkdir(target);
+    await writeFile(join(target, 'keep.txt'), 'kept');
+    await expect(writeFileAtomic(target, '{}\n')).rejects.toThrow();
+    expect(await readdir(dir)).toEqual(['busy.scenario.json']);
+    expect(await readFile(join(target, 'keep.txt'), 'utf8')).toBe('kept');
   });
+
+  it(
+    'a process killed while saving leaves the old file or the new one, never half of either',
+    { timeout: 60_000 },
+    async () => {
+      const file = join(dir, 'big.scenario.json');
+      const versions = ['a', 'b'].map((letter) => `${letter.repeat(8 * 1024 * 1024)}\n`);
+      await writeFileAtomic(file, versions[0]);
+      // A writer that saves the two versions in turn, as fast as it can, until it is killed.
+      const script = join(dir, 'writer.mts');
+      await writeFile(
+        script,
+        `import { writeFileAtomic } from ${JSON.stringify(fileURLToPath(new URL('./io.ts', import.meta.url)))};\n` +
+          `const versions = ['a', 'b'].map((l) => l.repeat(8 * 1024 * 1024) + '\\n');\n` +
+          `for (let i = 1; ; i++) await writeFileAtomic(${JSON.stringify(file)}, versions[i % 2]);\n`,
+      );
+      const writer = spawn(
+        process.execPath,
+        [fileURLToPath(new URL('../../bin/tsnode.js', import.meta.url)), script],
+        { stdio: 'ignore' },
+      );
+      try {
+        // Kill it right after it has replaced the file at least twice: it is then inside its next save.
+        let replaced = 0;
+        let last = (await stat(file)).mtimeMs;
+        const deadline = Date.now() + 50_000;
+        while (replaced < 2) {
+          if (Date.now() > deadline) throw new Error('the writer never replaced the file');
+          const now = (await stat(file)).mtimeMs;
+          if (now !== last) replaced++;
+          last = now;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        writer.kill('SIGKILL');
+        await new Promise((resolve) => writer.once('exit', resolve));
+      }
+      expect(versions).toContain(await readFile(file, 'utf8'));
+    },
+  );
 
   it('a save into a missing folder fails without touching anything', async () => {
     await expect(writeFileAtomic(join(dir, 'no', 'such.json'), 'x')).rejects.toThrow(/ENOENT/);

@@ -77,6 +77,20 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await rm(temp, { force: true });
     throw error;
   }
+  await syncFolder(dirname(target));
+}
+
+/** Makes the rename itself durable. Windows cannot open a folder for this; NTFS journals it anyway. */
+async function syncFolder(dir: string): Promise<void> {
+  const handle = await open(dir, 'r').catch(() => undefined);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch {
+    // Some file systems refuse fsync on a folder; the rename has happened either way.
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function writeScenarioFile(path: string, doc: Scenario): Promise<void> {
