@@ -42,6 +42,11 @@ export function startBackgroundWork(): () => void {
       const before = lastDocs[path];
       if (before?.doc === open.doc && !catalogChanged) continue;
       schedule(validateTimers, path, VALIDATE_DELAY_MS, () => validate(path));
+      // Undone back to the saved state: the recovery copy no longer holds anything to recover.
+      if (before && isDirty(before) && !isDirty(open)) {
+        window.clearTimeout(recoveryTimers.get(path));
+        void bridge.call('recovery.discard', { path }).catch(() => undefined);
+      }
       if (before && before.doc !== open.doc && isDirty(open)) {
         schedule(recoveryTimers, path, RECOVERY_DELAY_MS, () => {
           const current = useDesigner.getState().docs[path];

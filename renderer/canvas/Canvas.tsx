@@ -73,7 +73,7 @@ export function Canvas({ open }: { open: OpenDocument }) {
   const [nodes, setNodes] = useState<BlockFlowNode[]>(() => syncNodes(open.doc.blocks, selectedBlocks, []));
   const [edges, setEdges] = useState<LinkEdge[]>(() => syncEdges(open.doc.links, selectedLinks, []));
   const large = nodes.length > LARGE_SCENARIO;
-  const [fitViewOptions] = useState(() => (large ? { nodes: openingBlocks(open.doc), maxZoom: 1, minZoom: 0.6 } : { maxZoom: 1 }));
+  const [fitViewOptions] = useState(() => (large ? { nodes: openingBlocks(open.doc), maxZoom: 1, minZoom: 0.6 } : { maxZoom: 1, padding: 0.15 }));
 
   useEffect(() => setNodes((prev) => syncNodes(open.doc.blocks, selectedBlocks, prev)), [open.doc.blocks, selectedBlocks]);
   useEffect(() => setEdges((prev) => syncEdges(open.doc.links, selectedLinks, prev)), [open.doc.links, selectedLinks]);
@@ -153,7 +153,7 @@ export function Canvas({ open }: { open: OpenDocument }) {
       >
         <Background />
         <Controls showInteractive={false} />
-        {!large && <MiniMap pannable zoomable ariaLabel="Minimap" />}
+        {!large && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />}
       </ReactFlow>
     </div>
   );

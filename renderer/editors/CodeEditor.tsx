@@ -26,7 +26,7 @@ export const CodeEditor = memo(function CodeEditor({
         language={language}
         path={`inmemory://cairn/code/${modelPath}.${ext}`}
         theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-        options={{ minimap: { enabled: false }, fontSize: 13, automaticLayout: true, scrollBeyondLastLine: false, tabSize: 2, ariaLabel: label, fixedOverflowWidgets: true }}
+        options={{ minimap: { enabled: false }, wordWrap: 'on', fontSize: 13, automaticLayout: true, scrollBeyondLastLine: false, tabSize: 2, ariaLabel: label, fixedOverflowWidgets: true }}
         onChange={(v) => onChange(v ?? '')}
       />
     </div>

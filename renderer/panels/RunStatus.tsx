@@ -13,7 +13,7 @@ export function RunStatus() {
   const blockId = result.error?.blockId;
   return (
     <span className={`run-status ${result.result}`} role="status" data-testid="run-result">
-      {t(`run.${result.result}`)} ({result.ms} ms)
+      {t(`run.${result.result}`)} ({Math.round(result.ms)} ms)
       {result.error && <span className="run-error">: {result.error.message}</span>}
       {blockId && (
         <button type="button" className="link" onClick={() => useDesigner.getState().revealBlock(blockId)}>
