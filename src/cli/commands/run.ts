@@ -9,7 +9,6 @@ import type { CliCommand } from '../command.js';
 import { debugPrompt } from '../debugPrompt.js';
 import { EXIT_USAGE, parseOptions, pickLanguage, UsageError, withUsage } from '../options.js';
 import { humanOutput, jsonOutput, type RunOutput } from '../runOutput.js';
-import { terminalServices } from '../terminalServices.js';
 import { terminalDialogs } from '../dialogs.js';
 
 const USAGE =
@@ -113,8 +112,8 @@ async function run(argv: string[]): Promise<number> {
       trace: values.json === true || process.stdout.isTTY === true,
       ...(breakpoints.length > 0 ? { mode: 'debug' as const, debug: { breakpoints } } : {}),
     },
-    // Typed, checked dialog prompts (src/cli/dialogs.ts) replace the plain ones.
-    { ...terminalServices(output), ...terminalDialogs(output) },
+    // Dialog blocks talk to the user on this terminal (src/cli/dialogs.ts).
+    terminalDialogs(output),
   );
   const prompt = breakpoints.length > 0 ? debugPrompt(handle, output, values.json === true) : undefined;
   handle.onEvent((event) => {
