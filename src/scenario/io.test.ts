@@ -132,6 +132,12 @@ describe('projects and run targets', () => {
     expect(target.project?.name).toBe('demo');
   });
 
+  it('the project file stands for its folder', async () => {
+    expect((await resolveRunTarget(join(dir, PROJECT_FILE))).scenarioPath).toBe(
+      join(dir, 'main.scenario.json'),
+    );
+  });
+
   it('a scenario file runs itself inside the nearest project', async () => {
     const target = await resolveRunTarget(join(dir, 'sub', 'child.scenario.json'));
     expect(target).toMatchObject({ scenarioPath: join(dir, 'sub', 'child.scenario.json'), projectDir: dir });

@@ -126,8 +126,8 @@ export async function findProjectDir(dir: string): Promise<string | undefined> {
 export type RunTarget = { scenarioPath: string; projectDir: string; project?: Project };
 
 /**
- * What `cairn run <target>` runs: a project folder → its `main` scenario; a scenario file →
- * itself, in the nearest project above it (or its own folder when there is none).
+ * What `cairn run <target>` runs: a project folder (or its project file) → its `main` scenario;
+ * a scenario file → itself, in the nearest project above it (or its own folder when there is none).
  */
 export async function resolveRunTarget(target: string): Promise<RunTarget> {
   const path = resolve(target);
@@ -141,6 +141,8 @@ export async function resolveRunTarget(target: string): Promise<RunTarget> {
       },
     ]);
   }
+  // `cairn run my-process/cairn.project.json` means the project, as the folder does.
+  if (info.isFile() && basename(path) === PROJECT_FILE) return resolveRunTarget(dirname(path));
   if (info.isDirectory()) {
     if (!(await isFile(join(path, PROJECT_FILE)))) {
       throw new ScenarioLoadError(path, [
