@@ -156,6 +156,11 @@ describe('projects and run targets', () => {
 
   it('reads the project and lists its scenarios', async () => {
     expect((await readProject(dir)).version).toBe('1.0.0');
+    // Hidden folders (.git, editor backups) and node_modules hold no scenarios of the project.
+    await mkdir(join(dir, '.history'));
+    await writeScenarioFile(join(dir, '.history', 'old.scenario.json'), hello);
+    await mkdir(join(dir, 'node_modules'));
+    await writeScenarioFile(join(dir, 'node_modules', 'dep.scenario.json'), hello);
     expect(await listScenarios(dir)).toEqual(['main.scenario.json', 'sub/child.scenario.json']);
   });
 });
