@@ -166,6 +166,7 @@ async function dragWithFrames(page: Page): Promise<Drag> {
 async function newPage(browser: Browser): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  page.setDefaultTimeout(120_000); // the machine may be busy; this measures, it doesn't judge
   return page;
 }
 
@@ -174,12 +175,19 @@ async function main(): Promise<void> {
   const bareDir = await buildBarePage();
   const bare = await serveStatic(bareDir);
   const root = await mkdtemp(join(tmpdir(), 'cairn-bench-designer-'));
-  const projectDir = join(root, 'project');
-  await mkdir(projectDir, { recursive: true });
-  await writeFile(join(projectDir, 'cairn.project.json'), JSON.stringify({ format: 'cairn.project/1', name: 'Bench', version: '1.0.0', main: 'main.scenario.json' }, null, 2));
-  await writeFile(join(projectDir, 'main.scenario.json'), serializeScenario({ ...generateScenario(2), name: 'Main', id: 'main' }));
-  await writeFile(join(projectDir, 'big.scenario.json'), serializeScenario(generateScenario(BLOCKS)));
-  const host = await startHost({ dataDir: join(root, 'data'), projectDir });
+  // Two projects with the same big scenario: one opens a small main scenario first (to time
+  // opening the big one from the explorer), one opens the big one at start (cold page load).
+  // Each has its own host and data folder, so nothing of one run (recovery files) leaks into the other.
+  const writeProject = async (dir: string, main: string) => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'cairn.project.json'), JSON.stringify({ format: 'cairn.project/1', name: 'Bench', version: '1.0.0', main }, null, 2));
+    await writeFile(join(dir, 'main.scenario.json'), serializeScenario({ ...generateScenario(2), name: 'Main', id: 'main' }));
+    await writeFile(join(dir, 'big.scenario.json'), serializeScenario(generateScenario(BLOCKS)));
+  };
+  await writeProject(join(root, 'warm'), 'main.scenario.json');
+  await writeProject(join(root, 'cold'), 'big.scenario.json');
+  const host = await startHost({ dataDir: join(root, 'data-warm'), projectDir: join(root, 'warm') });
+  const coldHost = await startHost({ dataDir: join(root, 'data-cold'), projectDir: join(root, 'cold') });
   const browser = await launchChromium();
   const results = {
     open: [] as number[],
@@ -196,6 +204,10 @@ async function main(): Promise<void> {
       // Designer: open the big scenario from the explorer.
       const page = await newPage(browser);
       await page.goto(host.url);
+      // A previous round's drag may have left a recovery copy (its discard raced the page close).
+      const recovery = page.getByRole('dialog', { name: 'Recover unsaved changes?' });
+      await page.getByTestId('block-start').or(recovery).first().waitFor();
+      if (await recovery.isVisible()) await recovery.getByRole('button', { name: 'Discard' }).click();
       await page.getByTestId('block-start').waitFor();
       const explorerItem = page.getByRole('region', { name: 'Project' }).getByRole('button', { name: 'Big', exact: true });
       await explorerItem.waitFor();
@@ -218,13 +230,11 @@ async function main(): Promise<void> {
       await page.getByRole('tab', { name: 'Big' }).getByTestId('dirty-marker').waitFor({ state: 'detached' });
       await page.close();
 
-      // Designer, cold: the big scenario is the one opened at start (reload with it active).
+      // Designer, cold: a page load of a project whose main scenario is the big one.
       const cold = await newPage(browser);
-      await writeFile(join(projectDir, 'cairn.project.json'), JSON.stringify({ format: 'cairn.project/1', name: 'Bench', version: '1.0.0', main: 'big.scenario.json' }, null, 2));
-      await cold.goto(host.url);
+      await cold.goto(coldHost.url);
       results.cold.push((await waitForNodes(cold, undefined)).at);
       await cold.close();
-      await writeFile(join(projectDir, 'cairn.project.json'), JSON.stringify({ format: 'cairn.project/1', name: 'Bench', version: '1.0.0', main: 'main.scenario.json' }, null, 2));
 
       // Bare React Flow, same nodes and edges, same canvas size.
       const barePage = await newPage(browser);
@@ -237,6 +247,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await host.close();
+    await coldHost.close();
     bare.close();
     await rm(root, { recursive: true, force: true });
   }

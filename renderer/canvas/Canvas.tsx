@@ -68,6 +68,7 @@ export function Canvas({ open }: { open: OpenDocument }) {
   const flow = useReactFlow();
   const selection = useDesigner((s) => s.selection);
   const reveal = useDesigner((s) => s.reveal);
+  const theme = useDesigner((s) => s.theme);
   const selectedBlocks = useMemo(() => new Set(selection.blocks), [selection.blocks]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
   const [nodes, setNodes] = useState<BlockFlowNode[]>(() => syncNodes(open.doc.blocks, selectedBlocks, []));
@@ -150,6 +151,7 @@ export function Canvas({ open }: { open: OpenDocument }) {
         onlyRenderVisibleElements={large}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
+        colorMode={theme}
       >
         <Background />
         <Controls showInteractive={false} />
