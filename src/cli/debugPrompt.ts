@@ -84,6 +84,8 @@ export function debugPrompt(handle: RunHandle, output: RunOutput, quiet = false)
       while (pending && lines.length > 0) handleLine(lines.shift() as string);
     },
     close() {
+      // The run is over: closing stdin must not "continue" a pause that no longer exists.
+      pending = undefined;
       rl?.close();
       rl = undefined;
     },
