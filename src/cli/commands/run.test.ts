@@ -237,6 +237,17 @@ describe('cairn run --debug-break', () => {
     expect(code).toBe(0);
   });
 
+  it('Ctrl+C at a pause stops the run (exit 3)', { timeout: SLOW }, async () => {
+    const run = startCli(['run', 'resources/samples/hello', '--debug-break', 'compose']);
+    await run.waitFor((out) => out.includes('⏸ Paused before block "compose"'));
+    run.child.kill('SIGINT');
+    const { code, stdout, stderr } = await run.exit;
+    expect(stderr).toContain('■ Stopped');
+    expect(stdout).not.toContain('continuing');
+    expect(stdout).not.toContain('Nice to meet you');
+    expect(code).toBe(3);
+  });
+
   it('refuses a breakpoint on a block that does not exist', { timeout: SLOW }, async () => {
     const { code, stderr } = await runCli(['run', 'resources/samples/hello', '--debug-break', 'nowhere']);
     expect(stderr).toContain('--debug-break: no block "nowhere" in "Hello"');
