@@ -61,6 +61,6 @@ describe('terminal dialogs of cairn run', () => {
   it('fails every dialog at once when nobody can answer (stdin is not a TTY)', async () => {
     const impl = terminalDialogImplementation({ input: new PassThrough(), output: new PassThrough(), interactive: false });
     await expect(impl['dialog.confirm']!({ title: 't', message: 'm' })).rejects.toThrow(NOT_INTERACTIVE);
-    await expect(impl['dialog.message']!({ title: 't', message: 'm' })).rejects.toThrow(/attended run/);
+    await expect(impl['dialog.message']!({ title: 't', message: 'm' })).rejects.toThrow(/not an interactive terminal/);
   });
 });

@@ -20,7 +20,7 @@ export type TerminalDialogOptions = {
 };
 
 export const NOT_INTERACTIVE =
-  'dialogs need an attended run: stdin is not an interactive terminal (run the scenario from a terminal or the Designer) / диалогам нужен запуск с участием пользователя: ввод не из терминала';
+  'stdin is not an interactive terminal: run the scenario from a terminal or the Designer / ввод не из терминала: запустите сценарий из терминала или Дизайнера';
 
 const YES = /^(y|yes|д|да|true|1)$/i;
 const NO = /^(n|no|н|нет|false|0)$/i;

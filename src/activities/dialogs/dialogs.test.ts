@@ -51,8 +51,8 @@ describe('dialogs.confirm', () => {
   it('rejects an answer that is not yes or no, and a terminal nobody can type into', async () => {
     userAnswers({ 'dialog.confirm': 'perhaps' });
     await expectBlockError(h.run(confirm, { message: 'Send?' }), /answered "perhaps" instead of yes or no/, 'DIALOG_FAILED');
-    h.ctx.host = { request: () => Promise.reject(new Error('dialogs need an attended run: stdin is not an interactive terminal')) };
-    await expectBlockError(h.run(confirm, { message: 'Send?' }), /attended run/, 'UNATTENDED');
+    h.ctx.host = { request: () => Promise.reject(new Error('stdin is not an interactive terminal: run the scenario from a terminal')) };
+    await expectBlockError(h.run(confirm, { message: 'Send?' }), /attended run; this run has no user interface \(stdin is not an interactive terminal/, 'UNATTENDED');
   });
 });
 

@@ -25,7 +25,7 @@ type DialogMethods = {
 export const UNATTENDED_MESSAGE = 'dialogs need an attended run; this run has no user interface';
 
 /** Errors of a run without a dialog service, or of a terminal that cannot ask anything. */
-const UNATTENDED = /is not available in this|attended run|not an interactive terminal/i;
+const UNATTENDED = /is not available in this|not an interactive terminal/i;
 
 /** Asks the starting process to show a dialog; a run without a user interface fails at once. */
 export async function showDialog<M extends keyof DialogMethods>(
@@ -38,7 +38,11 @@ export async function showDialog<M extends keyof DialogMethods>(
   } catch (error) {
     if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
     const cause = error instanceof Error ? error.message : String(error);
-    if (UNATTENDED.test(cause)) throw new BlockError(`${UNATTENDED_MESSAGE} (${cause})`, 'UNATTENDED');
+    if (UNATTENDED.test(cause)) {
+      // The engine's own "service not available" adds nothing; a UI's reason (no TTY) does.
+      const reason = /is not available in this/i.test(cause) ? '' : ` (${cause})`;
+      throw new BlockError(`${UNATTENDED_MESSAGE}${reason}`, 'UNATTENDED');
+    }
     throw new BlockError(`The dialog "${params.title}" failed: ${cause}`, 'DIALOG_FAILED');
   }
 }
