@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHost, type RunningHost } from '../../src/host/host.js';
-import { ensureProjectTemplate } from './template.js';
 
 export type TestHost = RunningHost & { dataDir: string; workDir: string; projectDir: string | undefined; dispose(): Promise<void> };
 
@@ -23,8 +22,7 @@ export async function startTestHost(options: { sample?: string } = {}): Promise<
     projectDir = join(workDir, options.sample);
     await cp(join(samples, options.sample), projectDir, { recursive: true });
   }
-  const templateDir = await ensureProjectTemplate(root);
-  const host = await startHost({ dataDir, ...(templateDir ? { templateDir } : {}), ...(projectDir ? { projectDir } : {}) });
+  const host = await startHost({ dataDir, ...(projectDir ? { projectDir } : {}) });
   return {
     ...host,
     dataDir,
