@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isTable } from '../../scenario/values.js';
@@ -26,6 +26,37 @@ async function closedPort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+/** A server that accepts connections and never says a word; calls `onConnection` for each. */
+async function silentServer(onConnection: () => void = () => {}): Promise<number> {
+  const sockets: Socket[] = [];
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    onConnection();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  closers.push(async () => {
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+describe('mail servers that do not answer', () => {
+  it('a silent SMTP server is a timeout naming the server', async () => {
+    const port = await silentServer();
+    await expectBlockError(
+      h.run(sendEmail, { host: '127.0.0.1', port, security: 'none', timeoutMs: 300, from: 'robot@example.com', to: 'anna@example.com', text: 'x' }),
+      new RegExp(`SMTP server 127.0.0.1:${port} did not answer within 300 ms`),
+      'TIMEOUT',
+    );
+  });
+
+  it('stopping the run ends a read that waits for a silent IMAP server', async () => {
+    const port = await silentServer(() => h.controller.abort(new Error('run stopped')));
+    await expect(h.run(readEmail, { host: '127.0.0.1', port, security: 'none', user: 'robot', password: 'x' })).rejects.toThrow('run stopped');
+  });
+});
 
 describe('email.send over a real SMTP server', () => {
   it('sends text, HTML, copies, hidden copies and attachments over STARTTLS with a login, and masks the password', async () => {

@@ -105,8 +105,8 @@ export const readEmail = defineBlock({
         }
         messages.sort((a, b) => b.uid - a.uid);
         ctx.log('info', `Read ${messages.length} message(s) from ${folder} on ${server.host}`);
-        const rows = messages.map((m) => ({ ...m, attachments: m.attachments.join('; ') }));
-        return { outputs: { messages, table: makeTable(COLUMNS, rows.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c as keyof typeof r]])))) } };
+        const rows = messages.map(({ html: _html, ...m }) => ({ ...m, attachments: m.attachments.join('; ') }));
+        return { outputs: { messages, table: makeTable(COLUMNS, rows) } };
       } finally {
         lock.release();
       }
