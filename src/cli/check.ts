@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { catalogInfo } from '../activities/catalog.js';
-import { isExpression, type Scenario } from '../scenario/schema.js';
-import { listScenarios, readProject, ScenarioLoadError } from '../scenario/io.js';
+import type { Block, Scenario } from '../scenario/schema.js';
+import { findProjectDir, listScenarios, readProject, ScenarioLoadError } from '../scenario/io.js';
 import { locateProblems, parseScenario } from '../scenario/parse.js';
-import { formatProblem, hasErrors, type ScenarioProblem } from '../scenario/problems.js';
+import { formatPath, formatProblem, hasErrors, type ScenarioProblem } from '../scenario/problems.js';
 import { lookupFrom, validateScenario, type BlockTypeLookup } from '../scenario/validate.js';
 
 /**
@@ -21,9 +21,13 @@ function catalogLookup(): BlockTypeLookup {
   return lookup;
 }
 
-/** Reads, parses and validates one scenario file; never throws for a bad file. */
-export async function checkScenarioFile(path: string): Promise<CheckedScenario> {
+/**
+ * Reads, parses and validates one scenario file of the project in `projectDir` (default: the
+ * nearest project above the file, else its folder); never throws for a bad file.
+ */
+export async function checkScenarioFile(path: string, projectDir?: string): Promise<CheckedScenario> {
   const file = resolve(path);
+  const root = projectDir ?? (await findProjectDir(dirname(file))) ?? dirname(file);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -42,18 +46,50 @@ export async function checkScenarioFile(path: string): Promise<CheckedScenario> 
   }
   const outcome = parseScenario(text);
   if (!outcome.ok) return { file, problems: outcome.problems };
-  const found = [...(outcome.warnings ?? []), ...validateScenario(outcome.doc, catalogLookup())];
+  const found = [
+    ...(outcome.warnings ?? []),
+    ...validateScenario(outcome.doc, catalogLookup()),
+    ...(await missingInvokes(outcome.doc, root)),
+  ];
   // After a migration the paths describe the new layout, not the text on disk.
   const problems = outcome.migratedFrom === undefined ? locateProblems(text, found) : found;
   return { file, doc: outcome.doc, problems };
 }
 
-/** Sub-scenarios a document invokes with a literal path (an expression is only known at run time). */
+/** The sub-scenario a block invokes with a literal path (an expression is only known at run time). */
+function invokeTarget(block: Block): string | undefined {
+  if (block.type !== 'core.invoke' || block.disabled) return undefined;
+  const path = block.params?.scenario;
+  return typeof path === 'string' && path !== '' ? path : undefined;
+}
+
+/** Sub-scenarios a document invokes with a literal path, relative to the project folder. */
 export function invokedScenarios(doc: Scenario): string[] {
-  return doc.blocks
-    .filter((block) => block.type === 'core.invoke' && !block.disabled)
-    .map((block) => block.params?.scenario)
-    .filter((path): path is string => typeof path === 'string' && path !== '' && !isExpression(path));
+  return doc.blocks.map(invokeTarget).filter((path): path is string => path !== undefined);
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false;
+}
+
+/** Invoke blocks whose sub-scenario file does not exist: caught here, not half-way through a run. */
+async function missingInvokes(doc: Scenario, projectDir: string): Promise<ScenarioProblem[]> {
+  const problems: ScenarioProblem[] = [];
+  for (const [index, block] of doc.blocks.entries()) {
+    const target = invokeTarget(block);
+    if (target === undefined || (await isFile(resolve(projectDir, target)))) continue;
+    problems.push({
+      severity: 'error',
+      code: 'invoke.missingScenario',
+      blockId: block.id,
+      path: formatPath(['blocks', index, 'params', 'scenario']),
+      message: {
+        en: `Block "${block.id}" invokes ${target}, which does not exist in the project folder`,
+        ru: `Блок "${block.id}" вызывает ${target}, но такого файла нет в папке проекта`,
+      },
+    });
+  }
+  return problems;
 }
 
 /** The scenario and, transitively, every scenario it invokes (paths relative to the project). */
@@ -65,9 +101,11 @@ export async function checkWithInvoked(scenarioPath: string, projectDir: string)
     const file = queue.shift() as string;
     if (seen.has(file)) continue;
     seen.add(file);
-    const checked = await checkScenarioFile(file);
+    const checked = await checkScenarioFile(file, projectDir);
     results.push(checked);
-    if (checked.doc) queue.push(...invokedScenarios(checked.doc).map((path) => resolve(projectDir, path)));
+    // Missing files are already reported at the block that invokes them.
+    const invoked = checked.doc ? invokedScenarios(checked.doc).map((path) => resolve(projectDir, path)) : [];
+    for (const path of invoked) if (await isFile(path)) queue.push(path);
   }
   return results;
 }
@@ -82,7 +120,7 @@ export async function checkProject(projectDir: string): Promise<FileProblems[]> 
     results.push({ file: error.file, problems: error.problems });
   }
   for (const path of await listScenarios(projectDir))
-    results.push(await checkScenarioFile(resolve(projectDir, path)));
+    results.push(await checkScenarioFile(resolve(projectDir, path), projectDir));
   return results;
 }
 

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,17 @@ describe('cairn validate', () => {
       ['lib/extra.scenario.json', 'expr.syntax', 8],
       ['lib/extra.scenario.json', 'block.unknownType', 9],
     ]);
+    expect(code).toBe(1);
+  });
+
+  it('reports an invoked scenario that does not exist at the invoking block', { timeout: SLOW }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cairn-validate-'));
+    await cp('resources/samples/invoke', dir, { recursive: true });
+    await rm(join(dir, 'lib', 'total.scenario.json'));
+    const { code, stdout } = await runCli(['validate', join(dir, 'main.scenario.json')]);
+    expect(stdout).toContain(
+      `main.scenario.json:24:21: error invoke.missingScenario at blocks[1].params.scenario: Block "calculate" invokes lib/total.scenario.json, which does not exist`,
+    );
     expect(code).toBe(1);
   });
 
