@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openBrowser } from '../web/browser.js';
@@ -96,6 +96,19 @@ describe('log lines and screenshots go to the job journal (the robot outbox)', (
     expect(sent?.kind === 'screenshot' && isPng(Buffer.from(sent.pngBase64, 'base64'))).toBe(true);
     expect(result?.outputs?.bytes).toBeGreaterThan(1000);
   }, 60_000);
+
+  it('takes the screen with the first installed tool whose output is really a PNG', async () => {
+    // Two screenshot tools as a desktop would have them: ImageMagick's `import` here only
+    // pretends (writes text, like a stand-in), `scrot` writes a PNG to the path it is given.
+    const bin = join(h.projectDir, 'bin');
+    await mkdir(bin);
+    await writeFile(join(h.projectDir, 'screen.png'), TINY_PNG);
+    await writeFile(join(bin, 'import'), `#!/bin/sh\necho "not an image" > "$3"\n`, { mode: 0o755 });
+    await writeFile(join(bin, 'scrot'), `#!/bin/sh\n/bin/cp "${join(h.projectDir, 'screen.png')}" "$2"\n`, { mode: 0o755 });
+    expect(await captureScreen(h.ctx, 'linux', { DISPLAY: ':0', PATH: bin })).toEqual(TINY_PNG);
+    await rm(join(bin, 'scrot'));
+    await expectBlockError(captureScreen(h.ctx, 'linux', { DISPLAY: ':0', PATH: bin }), /Could not capture the screen: import wrote no PNG/, 'NO_SCREEN');
+  });
 
   it('fails clearly when there is no screen to capture', async () => {
     await expectBlockError(captureScreen(h.ctx, 'linux', {}), /No screen to capture: this run has no display/, 'NO_SCREEN');

@@ -42,9 +42,9 @@ function toolsFor(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Tool[] {
   return env.WAYLAND_DISPLAY ? [...wayland, ...x11] : x11;
 }
 
-function runTool(ctx: BlockContext, tool: Tool, file: string): Promise<'ok' | 'missing' | string> {
+function runTool(ctx: BlockContext, tool: Tool, file: string, env: NodeJS.ProcessEnv): Promise<'ok' | 'missing' | string> {
   return new Promise((resolve) => {
-    const child = spawn(tool.command, tool.args(file), { stdio: ['ignore', 'ignore', 'pipe'], signal: ctx.signal, timeout: 20_000 });
+    const child = spawn(tool.command, tool.args(file), { stdio: ['ignore', 'ignore', 'pipe'], env, signal: ctx.signal, timeout: 20_000 });
     if (child.pid !== undefined) ctx.trackProcess(child.pid);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -60,7 +60,7 @@ export async function captureScreen(ctx: BlockContext, platform = process.platfo
   try {
     for (const tool of tools) {
       const file = join(dir, `${tool.command}.png`);
-      const outcome = await runTool(ctx, tool, file);
+      const outcome = await runTool(ctx, tool, file, env);
       if (ctx.signal.aborted) throw ctx.signal.reason;
       if (outcome === 'missing') continue;
       const data = outcome === 'ok' ? await readFile(file).catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
