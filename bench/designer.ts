@@ -41,6 +41,7 @@ async function buildBarePage(): Promise<string> {
   const outDir = join(repo, 'dist/bench-designer-bare');
   await build({
     configFile: false,
+    mode: 'production',
     root: join(repo, 'bench/designer-bare'),
     base: './',
     logLevel: 'warn',

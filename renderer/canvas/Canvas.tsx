@@ -25,29 +25,24 @@ import { syncEdges, syncNodes, type BlockFlowNode, type LinkEdge } from './flowM
 export const PALETTE_MIME = 'application/x-cairn-block';
 
 const nodeTypes = { block: BlockNode };
+const fitViewOptions = { maxZoom: 1, padding: 0.15 };
 /**
  * A large scenario opens at a readable zoom around its start instead of fitting everything at
  * a zoom where nothing can be read, and only blocks in view are rendered: the canvas then costs
  * the same whatever the scenario's size. The minimap, which redraws every block, is dropped.
  */
 const LARGE_SCENARIO = 150;
-const OPENING_VIEW_BLOCKS = 25;
+const OPENING_ZOOM = 0.8;
 
 function toLink(c: Connection | Edge) {
   return { from: c.source ?? '', port: c.sourceHandle ?? 'next', to: c.target ?? '' };
 }
 
-/** The start block and what follows it, breadth first: what a large scenario opens on. */
-function openingBlocks(doc: OpenDocument['doc']): { id: string }[] {
-  const next = new Map<string, string[]>();
-  for (const l of doc.links) next.set(l.from, [...(next.get(l.from) ?? []), l.to]);
+/** A large scenario opens with its start block near the top left, at a readable zoom. */
+function openingViewport(doc: OpenDocument['doc']): { x: number; y: number; zoom: number } {
   const start = doc.blocks.find((b) => b.type === 'core.start') ?? doc.blocks[0];
-  const seen = new Set<string>(start ? [start.id] : []);
-  for (const id of seen) {
-    if (seen.size >= OPENING_VIEW_BLOCKS) break;
-    for (const to of next.get(id) ?? []) seen.add(to);
-  }
-  return [...seen].slice(0, OPENING_VIEW_BLOCKS).map((id) => ({ id }));
+  const [x, y] = start?.at ?? [0, 0];
+  return { x: 60 - x * OPENING_ZOOM, y: 40 - y * OPENING_ZOOM, zoom: OPENING_ZOOM };
 }
 
 function syncSelection(changes: (NodeChange | EdgeChange)[], kind: 'blocks' | 'links'): void {
@@ -74,7 +69,7 @@ export function Canvas({ open }: { open: OpenDocument }) {
   const [nodes, setNodes] = useState<BlockFlowNode[]>(() => syncNodes(open.doc.blocks, selectedBlocks, []));
   const [edges, setEdges] = useState<LinkEdge[]>(() => syncEdges(open.doc.links, selectedLinks, []));
   const large = nodes.length > LARGE_SCENARIO;
-  const [fitViewOptions] = useState(() => (large ? { nodes: openingBlocks(open.doc), maxZoom: 1, minZoom: 0.6 } : { maxZoom: 1, padding: 0.15 }));
+  const [opening] = useState(() => (large ? { defaultViewport: openingViewport(open.doc) } : { fitView: true, fitViewOptions }));
 
   useEffect(() => setNodes((prev) => syncNodes(open.doc.blocks, selectedBlocks, prev)), [open.doc.blocks, selectedBlocks]);
   useEffect(() => setEdges((prev) => syncEdges(open.doc.links, selectedLinks, prev)), [open.doc.links, selectedLinks]);
@@ -146,8 +141,7 @@ export function Canvas({ open }: { open: OpenDocument }) {
         deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Control', 'Meta']}
         selectionKeyCode="Shift"
-        fitView
-        fitViewOptions={fitViewOptions}
+        {...opening}
         onlyRenderVisibleElements={large}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
