@@ -29,10 +29,9 @@ function portsOf(block: Block, info: BlockTypeInfo): { fixed: Set<string>; prefi
   return { fixed, prefix: info.dynamicPorts.prefix };
 }
 
-export function validateScenario(doc: Scenario, lookup: BlockTypeLookup): ScenarioProblem[] {
-  const problems: ScenarioProblem[] = [];
-  const report: Report = (p) => problems.push({ ...p, severity: p.severity ?? 'error' });
+type BlockEntry = { block: Block; index: number; info?: BlockTypeInfo };
 
+function checkVariables(doc: Scenario, report: Report): Set<string> {
   const declared = new Set<string>();
   doc.variables.forEach((variable, index) => {
     if (declared.has(variable.name)) {
@@ -48,7 +47,16 @@ export function validateScenario(doc: Scenario, lookup: BlockTypeLookup): Scenar
     declared.add(variable.name);
   });
 
-  const blocks = new Map<string, { block: Block; index: number; info?: BlockTypeInfo }>();
+  return declared;
+}
+
+function checkBlocks(
+  doc: Scenario,
+  lookup: BlockTypeLookup,
+  declared: Set<string>,
+  report: Report,
+): Map<string, BlockEntry> {
+  const blocks = new Map<string, BlockEntry>();
   doc.blocks.forEach((block, index) => {
     if (blocks.has(block.id)) {
       report({
@@ -109,6 +117,10 @@ export function validateScenario(doc: Scenario, lookup: BlockTypeLookup): Scenar
     }
   });
 
+  return blocks;
+}
+
+function checkStarts(doc: Scenario, report: Report): Block[] {
   const starts = doc.blocks.filter((b) => b.type === START_BLOCK_TYPE);
   if (starts.length === 0) {
     report({
@@ -128,12 +140,17 @@ export function validateScenario(doc: Scenario, lookup: BlockTypeLookup): Scenar
         path: blockPath(index),
         message: msg(
           `The scenario has ${starts.length} start blocks; keep exactly one (extra: "${extra.id}")`,
-          `В сценарии ${starts.length} блока начала; должен быть ровно один (лишний: "${extra.id}")`,
+          `Блоков начала в сценарии: ${starts.length}; должен быть ровно один (лишний: "${extra.id}")`,
         ),
       });
     }
   }
 
+  return starts;
+}
+
+/** Checks every link; returns the graph (block id → the ids it leads to). */
+function checkLinks(doc: Scenario, blocks: Map<string, BlockEntry>, report: Report): Map<string, string[]> {
   const edges = new Map<string, string[]>();
   doc.links.forEach((link, index) => {
     const path = formatPath(['links', index]);
@@ -186,32 +203,52 @@ export function validateScenario(doc: Scenario, lookup: BlockTypeLookup): Scenar
         });
       }
     }
-    edges.set(link.from, [...(edges.get(link.from) ?? []), link.to]);
+    const targets = edges.get(link.from);
+    if (targets) targets.push(link.to);
+    else edges.set(link.from, [link.to]);
   });
 
-  if (starts.length > 0) {
-    const reached = new Set<string>();
-    const queue = starts.map((s) => s.id);
-    while (queue.length > 0) {
-      const id = queue.pop() as string;
-      if (reached.has(id)) continue;
-      reached.add(id);
-      queue.push(...(edges.get(id) ?? []));
-    }
-    for (const { block, index } of blocks.values()) {
-      if (!reached.has(block.id)) {
-        report({
-          severity: 'warning',
-          code: 'block.unreachable',
-          blockId: block.id,
-          path: blockPath(index),
-          message: msg(
-            `Block "${block.id}" can never run: no path leads to it from the start`,
-            `Блок "${block.id}" никогда не выполнится: к нему нет пути от начала`,
-          ),
-        });
-      }
+  return edges;
+}
+
+function checkReachable(
+  starts: Block[],
+  blocks: Map<string, BlockEntry>,
+  edges: Map<string, string[]>,
+  report: Report,
+): void {
+  if (starts.length === 0) return;
+  const reached = new Set<string>();
+  const queue = starts.map((s) => s.id);
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    if (reached.has(id)) continue;
+    reached.add(id);
+    queue.push(...(edges.get(id) ?? []));
+  }
+  for (const { block, index } of blocks.values()) {
+    if (!reached.has(block.id)) {
+      report({
+        severity: 'warning',
+        code: 'block.unreachable',
+        blockId: block.id,
+        path: blockPath(index),
+        message: msg(
+          `Block "${block.id}" can never run: no path leads to it from the start`,
+          `Блок "${block.id}" никогда не выполнится: к нему нет пути от начала`,
+        ),
+      });
     }
   }
+}
+
+export function validateScenario(doc: Scenario, lookup: BlockTypeLookup): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const report: Report = (p) => problems.push({ ...p, severity: p.severity ?? 'error' });
+  const declared = checkVariables(doc, report);
+  const blocks = checkBlocks(doc, lookup, declared, report);
+  const starts = checkStarts(doc, report);
+  const edges = checkLinks(doc, blocks, report);
+  checkReachable(starts, blocks, edges, report);
   return problems;
 }
