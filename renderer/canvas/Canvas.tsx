@@ -149,7 +149,7 @@ export function Canvas({ open }: { open: OpenDocument }) {
       >
         <Background />
         <Controls showInteractive={false} />
-        {!large && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />}
+        {!large && <MiniMap position="top-right" pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />}
       </ReactFlow>
     </div>
   );
