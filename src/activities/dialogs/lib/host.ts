@@ -1,26 +1,13 @@
 import { BlockError, type BlockContext } from '../../define.js';
+import type { DialogField, HostMethods } from '../../hostMethods.js';
 
 /**
  * Dialogs are shown by the process that started the run (the Designer, the terminal of
- * `cairn run`, the attended robot). The shapes mirror `dialog.*` in src/engine/services.ts —
- * blocks reach services through `ctx.host` only, so they are restated here, not imported.
+ * `cairn run`, the attended robot). The shapes are the `dialog.*` rows of the shared host method table.
  */
-export type DialogFieldType = 'text' | 'number' | 'boolean' | 'password' | 'date' | 'choice';
-export type DialogField = {
-  name: string;
-  label: string;
-  type: DialogFieldType;
-  choices?: string[];
-  default?: unknown;
-  required?: boolean;
-};
-
-type DialogMethods = {
-  'dialog.message': { params: { title: string; message: string; level?: 'info' | 'warning' | 'error' }; result: void };
-  'dialog.confirm': { params: { title: string; message: string }; result: boolean };
-  'dialog.input': { params: { title: string; message?: string; fields: DialogField[] }; result: Record<string, unknown> | null };
-  'dialog.chooseFile': { params: { title: string; filters?: string[]; save?: boolean; folder?: boolean }; result: string | null };
-};
+export type { DialogField } from '../../hostMethods.js';
+export type DialogFieldType = DialogField['type'];
+type DialogMethods = Pick<HostMethods, Extract<keyof HostMethods, `dialog.${string}`>>;
 
 export const UNATTENDED_MESSAGE = 'dialogs need an attended run; this run has no user interface';
 
@@ -48,7 +35,8 @@ export async function showDialog<M extends keyof DialogMethods>(
 }
 
 export function requireText(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new BlockError(`Parameter "${name}" is empty`, 'BAD_INPUT');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new BlockError(`Parameter "${name}" is empty`, 'BAD_INPUT');
   return value;
 }
 

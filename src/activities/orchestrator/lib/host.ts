@@ -1,23 +1,11 @@
 import { BlockError, type BlockContext } from '../../define.js';
+import type { HostMethods } from '../../hostMethods.js';
 
 /**
  * Orchestrator services are the robot's (its client and outbox); blocks reach them through
- * `ctx.host`. The shapes mirror `orchestrator.*` in src/engine/services.ts (restated: blocks do
- * not import the engine). Failures become errors naming what was asked and why it failed.
+ * `ctx.host`. The shapes are the `orchestrator.*` rows of the shared host method table. Failures become errors naming what was asked and why it failed.
  */
-type OrchestratorMethods = {
-  'orchestrator.assetGet': { params: { name: string }; result: { name: string; type: number; text: string | null } };
-  'orchestrator.assetSet': { params: { name: string; text: string }; result: void };
-  'orchestrator.credentialGet': { params: { name: string }; result: { login: string; password: string } };
-  'orchestrator.taskCreate': {
-    params: { queueGuid: string; name: string; description?: string; parameters?: unknown; deadline?: string; retries?: number };
-    result: { guid: string };
-  };
-  'orchestrator.taskNext': { params: { queueGuid: string }; result: { guid: string; name: string; parameters: unknown; status: number } | null };
-  'orchestrator.taskSetStatus': { params: { guid: string; status: number; comment?: string }; result: void };
-  'orchestrator.log': { params: { level: 'debug' | 'info' | 'warn' | 'error' | 'critical'; message: string }; result: void };
-  'orchestrator.screenshot': { params: { pngBase64: string; note?: string }; result: void };
-};
+type OrchestratorMethods = Pick<HostMethods, Extract<keyof HostMethods, `orchestrator.${string}`>>;
 
 export const NO_ORCHESTRATOR_MESSAGE =
   'Orchestrator blocks need a run started by a robot connected to an Orchestrator; this run has none';
@@ -33,7 +21,8 @@ export async function callOrchestrator<M extends keyof OrchestratorMethods>(
   } catch (error) {
     if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
     const cause = error instanceof Error ? error.message : String(error);
-    if (/is not available in this/i.test(cause)) throw new BlockError(`${NO_ORCHESTRATOR_MESSAGE} (${what})`, 'NO_ORCHESTRATOR');
+    if (/is not available in this/i.test(cause))
+      throw new BlockError(`${NO_ORCHESTRATOR_MESSAGE} (${what})`, 'NO_ORCHESTRATOR');
     throw new BlockError(`${what} failed: ${cause}`, codeOf(error, cause));
   }
 }
@@ -42,13 +31,15 @@ export async function callOrchestrator<M extends keyof OrchestratorMethods>(
 function codeOf(error: unknown, cause: string): string {
   const kind = (error as { kind?: unknown }).kind;
   if (kind === 'notFound' || /\bnot found\b|\b404\b/i.test(cause)) return 'NOT_FOUND';
-  if (kind === 'unreachable' || /unreachable|ECONNREFUSED|cannot reach|could not reach/i.test(cause)) return 'UNREACHABLE';
+  if (kind === 'unreachable' || /unreachable|ECONNREFUSED|cannot reach|could not reach/i.test(cause))
+    return 'UNREACHABLE';
   if (kind === 'timeout' || /timed? ?out/i.test(cause)) return 'TIMEOUT';
   if (kind === 'unauthorized' || kind === 'robotUnknown') return 'UNAUTHORIZED';
   return 'ORCHESTRATOR_FAILED';
 }
 
 export function requireName(value: unknown, name: string, what: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new BlockError(`Parameter "${name}" (${what}) is empty`, 'BAD_INPUT');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new BlockError(`Parameter "${name}" (${what}) is empty`, 'BAD_INPUT');
   return value.trim();
 }
