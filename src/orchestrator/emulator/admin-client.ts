@@ -1,23 +1,13 @@
 import type { SeenRequest } from './context.js';
+import type { JobRow } from './jobs.js';
 
 /**
  * A typed client of the emulator's admin API (the operator's side: register robots, publish,
  * start/stop jobs, inspect). Used by tests, the benchmark and the robot's integration tests.
  */
 
-export type AdminJob = {
-  guid: string;
-  robot_guid: string;
-  version_guid: string | null;
-  task_guid: string | null;
-  name: string;
-  job_type: number;
-  priority: number;
-  status: number;
-  consumed_at: string | null;
-  created_at: string;
-  updated_at: string;
-};
+/** A job as the admin API shows it: the emulator's own row. */
+export type AdminJob = JobRow;
 
 export type AdminLog = {
   id: number;
