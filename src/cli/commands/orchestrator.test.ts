@@ -22,7 +22,9 @@ describe('cairn orchestrator', () => {
   it('prints its URL and the demo robot, logs requests, and exits 0 on Ctrl+C', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cairn-cli-orch-'));
     const dbFile = join(dir, 'orch.sqlite');
-    const child = spawn(process.execPath, [cairn, 'orchestrator', '--port', '0', '--db', dbFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cairn, 'orchestrator', '--port', '0', '--db', dbFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -35,7 +37,10 @@ describe('cairn orchestrator', () => {
 
       const response = await fetch(`${url}/api/robot/heartbeat`, {
         method: 'POST',
-        headers: { Authorization: `Basic ${Buffer.from(DEMO_ROBOT_GUID).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+        headers: {
+          Authorization: `Basic ${Buffer.from(DEMO_ROBOT_GUID).toString('base64')}`,
+          'Content-Type': 'application/x-www-form-urlencoded',
+        },
         body: `RobotGUID=${DEMO_ROBOT_GUID}&Status=2`,
       });
       expect(await response.json()).toEqual({ HeartbeatErrorCode: 0, ErrorText: '', HasNewJob: 1 });
@@ -52,7 +57,9 @@ describe('cairn orchestrator', () => {
   });
 
   it('refuses a bad port with exit code 2', async () => {
-    const child = spawn(process.execPath, [cairn, 'orchestrator', '--port', 'abc'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cairn, 'orchestrator', '--port', 'abc'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
