@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 
 /** Runs the real `cairn` binary (bin/cairn.js) as a user would, for CLI tests. */
 
@@ -16,12 +17,20 @@ export type CliRun = {
   exit: Promise<{ code: number | null; stdout: string; stderr: string }>;
 };
 
+/** CLIs a test started and did not see end: killed after each test so a failed test leaves no orphan run. */
+const running = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+});
+
 export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const child = spawn(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  running.add(child);
   let out = '';
   let err = '';
   let ended = false;
@@ -37,6 +46,7 @@ export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.P
   const exit = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
     child.on('close', (code) => {
       ended = true;
+      running.delete(child);
       for (const listener of listeners) listener();
       resolve({ code, stdout: out, stderr: err });
     }),
