@@ -1,6 +1,6 @@
 import { BlockError, defineBlock, param } from '../define.js';
 import { asInteger, asList, BAD_INPUT } from './lib/checks.js';
-import { compareValues, sameValue, valueKey, type CompareAs } from './lib/compare.js';
+import { compareAsParam, compareValues, sameValue, valueKey } from './lib/compare.js';
 
 /*
  * List blocks never change the list they are given: they output a new one, which the block's
@@ -99,17 +99,7 @@ export const dataListSort = defineBlock({
   params: {
     list: listParam,
     descending: param.boolean({ title: { en: 'Descending', ru: 'По убыванию' }, default: false }),
-    as: param.choice<CompareAs>({
-      title: { en: 'Compare as', ru: 'Сравнивать как' },
-      default: 'auto',
-      advanced: true,
-      choices: [
-        { value: 'auto', title: { en: 'Auto', ru: 'Авто' } },
-        { value: 'text', title: { en: 'Text', ru: 'Текст' } },
-        { value: 'number', title: { en: 'Numbers', ru: 'Числа' } },
-        { value: 'date', title: { en: 'Dates', ru: 'Даты' } },
-      ],
-    }),
+    as: compareAsParam,
   },
   outputs: listOutput,
   run(_ctx, params) {

@@ -1,6 +1,6 @@
 import { BlockError, defineBlock, param } from '../define.js';
 import { asNameList, asTable, asText, BAD_INPUT } from '../data/lib/checks.js';
-import { compareValues, type CompareAs } from '../data/lib/compare.js';
+import { compareAsParam, compareValues } from '../data/lib/compare.js';
 import { operators, operatorTitles, testCell, type Operator } from './lib/conditions.js';
 import { compileRowExpression } from './lib/rowExpression.js';
 import { requireColumn, tableOutput } from './lib/columns.js';
@@ -64,17 +64,7 @@ export const tablesSort = defineBlock({
   params: {
     table: tableParam,
     columns: param.text({ title: { en: 'Columns', ru: 'Столбцы' }, required: true, key: true, placeholder: 'Дата desc, Сумма' }),
-    as: param.choice<CompareAs>({
-      title: { en: 'Compare as', ru: 'Сравнивать как' },
-      default: 'auto',
-      advanced: true,
-      choices: [
-        { value: 'auto', title: { en: 'Auto', ru: 'Авто' } },
-        { value: 'text', title: { en: 'Text', ru: 'Текст' } },
-        { value: 'number', title: { en: 'Numbers', ru: 'Числа' } },
-        { value: 'date', title: { en: 'Dates', ru: 'Даты' } },
-      ],
-    }),
+    as: compareAsParam,
   },
   outputs: tableOutput,
   run(_ctx, params) {

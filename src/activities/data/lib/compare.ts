@@ -1,3 +1,4 @@
+import { param } from '../../define.js';
 import { isDictionary } from './checks.js';
 
 /**
@@ -5,6 +6,19 @@ import { isDictionary } from './checks.js';
  * dates often arrive as text. `auto` compares "10" after "9" and "02.01.2024" after "31.12.2023".
  */
 export type CompareAs = 'auto' | 'text' | 'number' | 'date';
+
+/** The "Compare as" choice of every sorting block (lists, tables). */
+export const compareAsParam = param.choice<CompareAs>({
+  title: { en: 'Compare as', ru: 'Сравнивать как' },
+  default: 'auto',
+  advanced: true,
+  choices: [
+    { value: 'auto', title: { en: 'Auto', ru: 'Авто' } },
+    { value: 'text', title: { en: 'Text', ru: 'Текст' } },
+    { value: 'number', title: { en: 'Numbers', ru: 'Числа' } },
+    { value: 'date', title: { en: 'Dates', ru: 'Даты' } },
+  ],
+});
 
 const dottedDate = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const isoDate = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
