@@ -1,31 +1,17 @@
 import { z } from 'zod';
+import { blockCategories } from '../activities/define.js';
 import { projectSchema, variableTypeSchema } from '../scenario/schema.js';
 
 /**
  * Payload schemas the contract is built from. Browser-safe (zod and the scenario model only):
  * the renderer imports these through `contract.ts`, so nothing here may touch Node or the catalog
- * code. Types mirrored from src/activities/define.ts and src/engine/types.ts are checked against
+ * code (the block API's constant list of categories is plain data and is shared). Types mirrored from src/activities/define.ts and src/engine/types.ts are checked against
  * them in contract.test.ts, so they cannot drift.
  */
 
 export const localizedTextSchema = z.object({ en: z.string(), ru: z.string() });
 
-export const blockCategorySchema = z.enum([
-  'core',
-  'data',
-  'text',
-  'tables',
-  'files',
-  'csv',
-  'excel',
-  'http',
-  'web',
-  'dialogs',
-  'orchestrator',
-  'python',
-  'email',
-  'system',
-]);
+export const blockCategorySchema = z.enum(blockCategories);
 
 export const paramKindSchema = z.enum([
   'text',
