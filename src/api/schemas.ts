@@ -105,7 +105,12 @@ export const settingsSchema = z.object({
   recentProjects: z.array(recentProjectSchema).default([]),
   /** Connection settings only; credentials never travel through settings. */
   orchestrator: z
-    .object({ url: z.string().optional(), allowInsecureTls: z.boolean().optional() })
+    .object({
+      url: z.string().optional(),
+      allowInsecureTls: z.boolean().optional(),
+      /** The robot GUID that Designer and Assistant runs use for Orchestrator blocks and reporting. */
+      robotGuid: z.string().optional(),
+    })
     .default({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -54,6 +54,12 @@ export function fileKeyCipher(dataDir: string): SecretCipher {
 
 const vaultSchema = z.record(z.string(), z.string());
 
+/**
+ * Vault names shared by the Designer and the Assistant for the Orchestrator connection in
+ * settings: the integration API key (publishing, admin reads). Never stored in settings.json.
+ */
+export const ORCHESTRATOR_API_KEY_SECRET = 'orchestrator.apiKey';
+
 export type SecretVault = {
   readonly secure: boolean;
   names(): Promise<string[]>;
