@@ -9,6 +9,8 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   designer: () => import('./commands/designer.js'),
   robot: () => import('./commands/robot.js'),
   orchestrator: () => import('./commands/orchestrator.js'),
+  publish: () => import('./commands/publish.js'),
+  versions: () => import('./commands/versions.js'),
 };
 
 async function help(): Promise<string> {

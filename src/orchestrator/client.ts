@@ -146,6 +146,8 @@ export class OrchestratorClient {
         JobGUID: entry.jobGuid ?? '',
         Level: entry.level,
         Message: entry.message,
+        // Cairn extension: the robot's write time, so a backlog delivered later keeps its times.
+        Time: entry.at === undefined ? undefined : new Date(entry.at).toISOString(),
       });
     }
   }

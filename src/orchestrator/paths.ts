@@ -28,6 +28,10 @@ export const defaultPaths = {
   processVersionDownload: { method: 'GET', path: '/api/processVersion/download/{guid}' },
   /** Cairn extension: a screenshot attached to a job (e.g. when a run crashes). */
   screenshotCreate: { method: 'POST', path: '/api/screenshot/create' },
+  /** Cairn extension: the versions of one process, oldest first (publishing shows them). */
+  processVersionList: { method: 'GET', path: '/api/processVersion/list/{processGuid}' },
+  /** The assets (global variables and credentials) without their passwords: `asset/read` with no name. */
+  assetList: { method: 'GET', path: '/api/asset/read' },
 } as const satisfies Record<string, Route>;
 
 export type PathName = keyof typeof defaultPaths;

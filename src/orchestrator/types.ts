@@ -62,6 +62,8 @@ export type LogEntry = {
   message: string;
   jobGuid?: string;
   versionGuid?: string;
+  /** When the robot wrote the line (ms since epoch), sent as `Time` (Cairn extension). */
+  at?: number;
 };
 
 export type Asset = {

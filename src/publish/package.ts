@@ -60,7 +60,8 @@ function belongsInPackage(relPath: string): boolean {
   return relPath === PROJECT_FILE || relPath.endsWith(SCENARIO_SUFFIX) || relPath.startsWith('assets/');
 }
 
-export async function packProject(projectDir: string): Promise<Buffer> {
+/** `projectFile`: the manifest to pack instead of the one on disk (publishing packs the new version). */
+export async function packProject(projectDir: string, options: { projectFile?: string } = {}): Promise<Buffer> {
   const root = resolve(projectDir);
   const projectFile = await lstat(join(root, PROJECT_FILE)).catch(() => null);
   if (!projectFile?.isFile()) {
@@ -68,7 +69,10 @@ export async function packProject(projectDir: string): Promise<Buffer> {
   }
   const zip = new yazl.ZipFile();
   for (const relPath of await listPackageFiles(root)) {
-    const data = await readFile(join(root, ...relPath.split('/')));
+    const data =
+      relPath === PROJECT_FILE && options.projectFile !== undefined
+        ? Buffer.from(options.projectFile, 'utf8')
+        : await readFile(join(root, ...relPath.split('/')));
     zip.addBuffer(data, relPath, { mtime: FIXED_MTIME, mode: 0o100644, compress: true, forceDosTimestamp: true });
   }
   zip.end();

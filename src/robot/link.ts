@@ -71,7 +71,7 @@ export function createRobotLink(client: OrchestratorClient, downloads: Orchestra
           await client.updateJob({ guid: item.jobGuid, status: item.status as Parameters<OrchestratorClient['updateJob']>[0]['status'] });
           return;
         case 'log':
-          await client.createLog({ level: item.level, message: item.message, jobGuid: item.jobGuid, versionGuid: item.versionGuid });
+          await client.createLog({ level: item.level, message: item.message, jobGuid: item.jobGuid, versionGuid: item.versionGuid, at: item.at });
           return;
         case 'screenshot':
           await client.uploadScreenshot({ jobGuid: item.jobGuid, pngBase64: item.pngBase64, note: item.note });

@@ -17,7 +17,10 @@ export type AdminLog = {
   version_guid: string;
   level: string;
   message: string;
+  /** When it arrived. */
   at: string;
+  /** When the robot wrote it (Cairn's `Time` field), or null when the robot did not say. */
+  written_at: string | null;
 };
 
 export type AdminClient = ReturnType<typeof createAdminClient>;

@@ -5,7 +5,7 @@ import { AssetType, JobStatus } from '../protocol.js';
 import { normalizeGuid, type EmulatorContext, type RouteDef } from './context.js';
 import { fail, isLoopback, ok, readBody } from './http.js';
 import type { Jobs } from './jobs.js';
-import type { Processes } from './process-routes.js';
+import { versionAnswer, type Processes } from './process-routes.js';
 
 /**
  * The emulator's own admin API (JSON, no auth, loopback only): what an operator does in the
@@ -49,9 +49,13 @@ export function adminRoutes(ctx: EmulatorContext, jobs: Jobs, processes: Process
     queue: 'INSERT INTO queues (guid, name, description, created_at) VALUES (?, ?, ?, ?)',
     asset: `INSERT INTO assets (guid, name, type, description, text, password, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     jobs: 'SELECT * FROM jobs WHERE (@robot IS NULL OR robot_guid = @robot) ORDER BY created_at, rowid',
-    logs: `SELECT id, guid, robot_guid, job_guid, version_guid, level, message, at FROM logs
+    logs: `SELECT id, guid, robot_guid, job_guid, version_guid, level, message, at, written_at FROM logs
            WHERE (@job IS NULL OR job_guid = @job) ORDER BY id`,
     tasks: 'SELECT * FROM tasks WHERE (@queue IS NULL OR queue_guid = @queue) ORDER BY created_at, rowid',
+    assets: `SELECT guid, name, type, description, text, password IS NOT NULL AND password <> '' AS has_password, updated_at
+             FROM assets ORDER BY name`,
+    queues: `SELECT q.guid, q.name, q.description, q.created_at, COUNT(t.guid) AS tasks
+             FROM queues q LEFT JOIN tasks t ON t.queue_guid = q.guid GROUP BY q.guid ORDER BY q.name`,
     screenshots: `SELECT guid, robot_guid, job_guid, note, length(png) AS size, at FROM screenshots
                   WHERE (@job IS NULL OR job_guid = @job) ORDER BY id`,
   });
@@ -88,6 +92,25 @@ export function adminRoutes(ctx: EmulatorContext, jobs: Jobs, processes: Process
   const routes: RouteDef[] = [
     { methods: ['POST'], pattern: /^\/admin\/robots$/, handle: create((guid, b) => sql.robot.run(guid, need(b, 'name'), ctx.now())) },
     { methods: ['GET'], pattern: /^\/admin\/robots$/, handle: () => ok(sql.robots.all()) },
+    {
+      methods: ['GET'],
+      pattern: /^\/admin\/processes$/,
+      // Each process with its versions (no package bytes), for the web page.
+      handle: () => ok(processes.processes().map((p) => ({ ...p, versions: processes.versionsOf(String(p.guid)).map(versionAnswer) }))),
+    },
+    {
+      methods: ['GET'],
+      pattern: /^\/admin\/versions\/([^/]+)\/download$/,
+      handle(req) {
+        const row = processes.package(normalizeGuid(req.params[0]));
+        if (!row) throw fail(404, `Process version ${req.params[0]} not found.`);
+        if (!row.package) throw fail(404, `Process version ${req.params[0]} has no package (a script-name version).`);
+        return { status: 200, bytes: row.package, contentType: 'application/zip', fileName: row.file_name || 'package.cairn' };
+      },
+    },
+    // Credentials' passwords never leave the emulator through the admin API: only whether one is set.
+    { methods: ['GET'], pattern: /^\/admin\/assets$/, handle: () => ok(sql.assets.all()) },
+    { methods: ['GET'], pattern: /^\/admin\/queues$/, handle: () => ok(sql.queues.all()) },
     { methods: ['POST'], pattern: /^\/admin\/apikeys$/, handle: create((guid, b) => sql.apiKey.run(guid, need(b, 'name'), ctx.now())) },
     {
       methods: ['POST'],

@@ -14,6 +14,8 @@ export type EmulatorContext = {
   requests: SeenRequest[];
   /** The credential of a request: a known robot or API key, or a 401. */
   caller(req: IncomingMessage): Caller;
+  /** An integration call (publishing): an API key, else 401 (unknown) or 403 (a robot's GUID). */
+  integration(req: IncomingMessage): Caller;
 };
 
 export type Caller = { guid: string; kind: 'robot' | 'apiKey' };
@@ -40,15 +42,21 @@ export function createContext(db: Database): EmulatorContext {
     robot: 'SELECT 1 FROM robots WHERE guid = ?',
     apiKey: 'SELECT 1 FROM api_keys WHERE guid = ?',
   });
+  const caller = (req: IncomingMessage): Caller => {
+    const guid = basicCredential(req);
+    if (sql.robot.get(guid)) return { guid, kind: 'robot' };
+    if (sql.apiKey.get(guid)) return { guid, kind: 'apiKey' };
+    throw fail(401, `The GUID in Authorization is neither a registered robot nor an API key.`);
+  };
   return {
     db,
     now: () => new Date().toISOString(),
     requests: [],
-    caller(req) {
-      const guid = basicCredential(req);
-      if (sql.robot.get(guid)) return { guid, kind: 'robot' };
-      if (sql.apiKey.get(guid)) return { guid, kind: 'apiKey' };
-      throw fail(401, `The GUID in Authorization is neither a registered robot nor an API key.`);
+    caller,
+    integration(req) {
+      const found = caller(req);
+      if (found.kind === 'robot') throw fail(403, 'A robot GUID may not publish: use an API key (Basic base64(<API key GUID>)).');
+      return found;
     },
   };
 }

@@ -43,9 +43,9 @@ export async function readBody(req: IncomingMessage, cap: number): Promise<Buffe
 const mediaType = (req: IncomingMessage): string => (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 
 /** Form fields of a urlencoded or multipart body (files of a multipart body are returned too). */
-export async function readForm(req: IncomingMessage): Promise<{ form: Form; files: UploadedFile[] }> {
+export async function readForm(req: IncomingMessage, fileCap = PACKAGE_CAP): Promise<{ form: Form; files: UploadedFile[] }> {
   const type = mediaType(req);
-  if (type === 'multipart/form-data') return readMultipart(req);
+  if (type === 'multipart/form-data') return readMultipart(req, fileCap);
   const body = await readBody(req, FORM_CAP);
   if (body.length === 0) return { form: {}, files: [] };
   if (type !== 'application/x-www-form-urlencoded' && type !== '') {
@@ -54,13 +54,13 @@ export async function readForm(req: IncomingMessage): Promise<{ form: Form; file
   return { form: Object.fromEntries(new URLSearchParams(body.toString('utf8'))), files: [] };
 }
 
-function readMultipart(req: IncomingMessage): Promise<{ form: Form; files: UploadedFile[] }> {
+function readMultipart(req: IncomingMessage, fileCap: number): Promise<{ form: Form; files: UploadedFile[] }> {
   return new Promise((resolve, reject) => {
     const form: Form = {};
     const files: UploadedFile[] = [];
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: PACKAGE_CAP, files: 4, fields: 100 } });
+      parser = busboy({ headers: req.headers, limits: { fileSize: fileCap, files: 4, fields: 100 } });
     } catch (error) {
       reject(fail(400, `Malformed multipart body: ${error instanceof Error ? error.message : String(error)}`));
       return;
@@ -71,7 +71,7 @@ function readMultipart(req: IncomingMessage): Promise<{ form: Form; files: Uploa
     parser.on('file', (name, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('limit', () => reject(fail(413, `Uploaded file "${info.filename}" is over the ${PACKAGE_CAP}-byte limit.`)));
+      stream.on('limit', () => reject(fail(413, `Uploaded file "${info.filename}" is over the ${fileCap}-byte limit.`)));
       stream.on('end', () => files.push({ field: name, fileName: info.filename ?? '', data: Buffer.concat(chunks) }));
     });
     parser.on('error', (error: Error) => reject(fail(400, `Malformed multipart body: ${error.message}`)));

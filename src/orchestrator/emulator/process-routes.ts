@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { statements } from '../../store/database.js';
 import { field } from '../form.js';
 import { normalizeGuid, type EmulatorContext, type RouteDef } from './context.js';
-import { fail, ok, readForm, type Form } from './http.js';
+import { PACKAGE_CAP, fail, ok, readForm, type Form } from './http.js';
 
 /** Processes and their versions: publishing (multipart upload), reading, Cairn's download call. */
 
@@ -34,6 +34,8 @@ export function createProcesses(ctx: EmulatorContext) {
     version: `SELECT guid, process_guid, name, description, file_name, created_at, length(package) AS size
               FROM versions WHERE guid = ?`,
     package: 'SELECT package, file_name FROM versions WHERE guid = ?',
+    versionsOf: `SELECT guid, process_guid, name, description, file_name, created_at, length(package) AS size
+                 FROM versions WHERE process_guid = ? ORDER BY created_at, rowid`,
   });
   return {
     createProcess(input: { name: string; description?: string; minVersionToRun?: string; processType?: number }): string {
@@ -65,6 +67,7 @@ export function createProcesses(ctx: EmulatorContext) {
     process: (guid: string) => sql.process.get(guid) as Record<string, unknown> | undefined,
     processes: () => sql.processes.all() as Record<string, unknown>[],
     version: (guid: string) => sql.version.get(guid) as VersionRow | undefined,
+    versionsOf: (processGuid: string) => sql.versionsOf.all(processGuid) as VersionRow[],
     package: (guid: string) => sql.package.get(guid) as { package: Buffer | null; file_name: string } | undefined,
   };
 }
@@ -81,13 +84,14 @@ export const versionAnswer = (row: VersionRow): Record<string, unknown> => ({
   created_at: row.created_at,
 });
 
-export function processRoutes(ctx: EmulatorContext, processes: Processes): RouteDef[] {
+/** `maxPackageBytes`: the largest upload accepted (413 beyond it). */
+export function processRoutes(ctx: EmulatorContext, processes: Processes, maxPackageBytes = PACKAGE_CAP): RouteDef[] {
   return [
     {
       methods: ['POST'],
       pattern: /^\/api\/process\/create$/,
       async handle(req) {
-        ctx.caller(req.raw);
+        ctx.integration(req.raw);
         const { form } = await readForm(req.raw);
         const name = str(form, 'Name');
         if (!name) throw fail(400, 'Name of the process is required.');
@@ -118,8 +122,8 @@ export function processRoutes(ctx: EmulatorContext, processes: Processes): Route
       methods: ['POST'],
       pattern: /^\/api\/processVersion\/create$/,
       async handle(req) {
-        ctx.caller(req.raw);
-        const { form, files } = await readForm(req.raw);
+        ctx.integration(req.raw);
+        const { form, files } = await readForm(req.raw, maxPackageBytes);
         const processGuid = normalizeGuid(str(form, 'ProcessGuid'));
         const name = str(form, 'Name');
         const file = files.find((f) => f.field === 'ProcessFile');
@@ -134,6 +138,16 @@ export function processRoutes(ctx: EmulatorContext, processes: Processes): Route
           file: file.data,
         });
         return ok({ guid });
+      },
+    },
+    {
+      methods: ['GET'],
+      pattern: /^\/api\/processVersion\/list\/([^/]+)$/,
+      handle(req) {
+        ctx.caller(req.raw);
+        const processGuid = normalizeGuid(req.params[0]);
+        if (!processes.process(processGuid)) throw fail(404, `Process ${req.params[0]} not found.`);
+        return ok(processes.versionsOf(processGuid).map(versionAnswer));
       },
     },
     {

@@ -24,6 +24,15 @@ function logLevel(raw: string | undefined): string {
   throw fail(400, `Level must be one of ${LogLevelName.join(', ')} (or a number); got "${value}".`);
 }
 
+/** Cairn's `Time` extension of log/create: an ISO 8601 time the robot wrote the line; else null. */
+function writtenAt(raw: string | undefined): string | null {
+  const value = (raw ?? '').trim();
+  if (value === '') return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw fail(400, `Time must be an ISO 8601 date and time (e.g. 2026-01-31T09:15:00.000Z); got "${value}".`);
+  return new Date(ms).toISOString();
+}
+
 type TaskRow = Record<string, unknown> & { guid: string; parameters: string };
 
 /** Tasks as the vendor's REST answers them: snake_case fields, parameters as a JSON string. */
@@ -31,7 +40,9 @@ const taskAnswer = (row: TaskRow): Record<string, unknown> => ({ ...row, queue_i
 
 export function resourceRoutes(ctx: EmulatorContext): RouteDef[] {
   const sql = statements(ctx.db, {
-    log: `INSERT INTO logs (guid, robot_guid, job_guid, version_guid, level, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    log: `INSERT INTO logs (guid, robot_guid, job_guid, version_guid, level, message, at, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    assets: `SELECT guid, name, type, description, text, updated_at
+             FROM assets ORDER BY name`,
     asset: 'SELECT * FROM assets WHERE guid = ? OR name = ? LIMIT 1',
     assetUpdate: `UPDATE assets SET text = COALESCE(@text, text), password = COALESCE(@password, password), updated_at = @at
                   WHERE guid = @guid`,
@@ -70,8 +81,19 @@ export function resourceRoutes(ctx: EmulatorContext): RouteDef[] {
         if (message === undefined || message === '') throw fail(400, 'Message is required.');
         const guid = randomUUID();
         const robot = normalizeGuid(str(form, 'RobotGUID') ?? caller.guid) || caller.guid;
-        sql.log.run(guid, robot, normalizeGuid(str(form, 'JobGUID') ?? ''), normalizeGuid(str(form, 'ProcessVersionGUID') ?? ''), logLevel(str(form, 'Level')), message, ctx.now());
+        const job = normalizeGuid(str(form, 'JobGUID') ?? '');
+        const version = normalizeGuid(str(form, 'ProcessVersionGUID') ?? '');
+        sql.log.run(guid, robot, job, version, logLevel(str(form, 'Level')), message, ctx.now(), writtenAt(str(form, 'Time')));
         return ok({ ErrorCode: 0, ErrorText: '', guid });
+      },
+    },
+    {
+      // No name: the list, without passwords (the Designer shows names to pick; values stay put).
+      methods: ['GET'],
+      pattern: /^\/api\/asset\/read$/,
+      handle(req) {
+        ctx.caller(req.raw);
+        return ok((sql.assets.all() as Record<string, unknown>[]).map((asset) => ({ ...assetAnswer(asset), password: null })));
       },
     },
     {

@@ -117,4 +117,11 @@ export const emulatorMigrations: Migration[] = [
       );
     `,
   },
+  {
+    id: 2,
+    name: 'log write time',
+    // When the robot says when it wrote a line (Cairn's `Time` field of log/create), keep it beside
+    // the arrival time: a backlog delivered after an outage still shows when things happened.
+    sql: `ALTER TABLE logs ADD COLUMN written_at TEXT;`,
+  },
 ];

@@ -26,6 +26,8 @@ export type EmulatorOptions = {
   dbFile?: string;
   /** Seed a new database with the demo robot, process, version and a Pending job (default false). */
   seedDemo?: boolean;
+  /** Largest version upload accepted (default 100 MB); beyond it processVersion/create answers 413. */
+  maxPackageBytes?: number;
   /** One line per request: method, path, status, milliseconds, robot. */
   log?: (line: string) => void;
 };
@@ -95,7 +97,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const ctx = createContext(db);
   const jobs = createJobs(ctx);
   const processes = createProcesses(ctx);
-  const routes = [...robotRoutes(ctx, jobs), ...resourceRoutes(ctx), ...processRoutes(ctx, processes), ...adminRoutes(ctx, jobs, processes)];
+  const routes = [...robotRoutes(ctx, jobs), ...resourceRoutes(ctx), ...processRoutes(ctx, processes, opts.maxPackageBytes), ...adminRoutes(ctx, jobs, processes)];
   let demo: DemoSeed | null = null;
   try {
     if (opts.seedDemo) demo = await seedDemo(ctx, jobs, processes);
