@@ -10,6 +10,7 @@ import { createProcesses, processRoutes } from './process-routes.js';
 import { resourceRoutes } from './resource-routes.js';
 import { robotRoutes } from './robot-routes.js';
 import { emulatorMigrations } from './schema.js';
+import { webRoutes } from './web/routes.js';
 
 /**
  * The Orchestrator emulator: a real HTTP server on SQLite implementing the seed's robot protocol,
@@ -85,7 +86,7 @@ async function handle(ctx: EmulatorContext, routes: RouteDef[], req: IncomingMes
   }
   sendReply(res, reply);
   const robotGuid = robotOfRequest(req);
-  if (!path.startsWith('/admin/')) {
+  if (!path.startsWith('/admin/') && path !== '/' && !path.startsWith('/ui/')) {
     if (ctx.requests.length >= REQUEST_JOURNAL_CAP) ctx.requests.splice(0, REQUEST_JOURNAL_CAP / 10);
     ctx.requests.push({ method, path, robotGuid, status: reply.status, at: ctx.now() });
   }
@@ -97,7 +98,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const ctx = createContext(db);
   const jobs = createJobs(ctx);
   const processes = createProcesses(ctx);
-  const routes = [...robotRoutes(ctx, jobs), ...resourceRoutes(ctx), ...processRoutes(ctx, processes, opts.maxPackageBytes), ...adminRoutes(ctx, jobs, processes)];
+  const routes = [...robotRoutes(ctx, jobs), ...resourceRoutes(ctx), ...processRoutes(ctx, processes, opts.maxPackageBytes), ...adminRoutes(ctx, jobs, processes), ...webRoutes()];
   let demo: DemoSeed | null = null;
   try {
     if (opts.seedDemo) demo = await seedDemo(ctx, jobs, processes);
