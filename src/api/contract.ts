@@ -11,6 +11,7 @@ import {
   runEventSchema,
   settingsSchema,
 } from './schemas.js';
+import { orchestratorCommands, orchestratorEvents } from './orchestratorCommands.js';
 
 /**
  * THE contract between the Designer UI and the core: every command with its argument and result
@@ -131,6 +132,7 @@ export const commands = {
   'settings.get': { args: empty, result: settingsSchema },
   /** Shallow merge of the given fields; returns the stored settings. */
   'settings.set': { args: settingsSchema.partial(), result: settingsSchema },
+  ...orchestratorCommands,
 } satisfies Contract;
 
 export const events = {
@@ -142,6 +144,7 @@ export const events = {
   'dialog.request': dialogRequestSchema,
   /** A dialog was answered elsewhere or its run ended: close it. */
   'dialog.closed': z.object({ requestId: z.string() }),
+  ...orchestratorEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Commands = typeof commands;

@@ -17,6 +17,8 @@ import { createScenarioHandlers } from './handlers/scenarios.js';
 import { createSettingsStore } from './handlers/settings.js';
 import { validateDocument } from './handlers/validation.js';
 import { createScenarioWatcher } from './handlers/watcher.js';
+import { createOrchestratorHandlers } from './handlers/orchestrator.js';
+import { createPublishHandlers } from './handlers/publish.js';
 import { createSecretVault, fileKeyCipher, type SecretCipher } from './secrets.js';
 
 export type ServiceOptions = {
@@ -65,6 +67,7 @@ export function createService(options: ServiceOptions): ApiService {
   const dialogs = createDialogBroker(emit);
   const runs = createRunHandlers(options.startRun ?? engineStartRun, emit, dialogs);
   const vault = createSecretVault(dataDir, options.secretCipher ?? fileKeyCipher(dataDir));
+  const orchestrator = createOrchestratorHandlers(settings, vault);
   // Created on first call (not at construction: a failure must reach a caller, not crash the host).
   let ready: Promise<unknown> | undefined;
 
@@ -112,6 +115,8 @@ export function createService(options: ServiceOptions): ApiService {
     },
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.update(patch),
+    ...orchestrator.handlers,
+    ...createPublishHandlers(orchestrator.client, emit),
   };
 
   return {
