@@ -124,7 +124,9 @@ async function start(): Promise<void> {
     }
   });
 
-  Menu.setApplicationMenu(applicationMenu());
+  Menu.setApplicationMenu(
+    applicationMenu((command) => mainWindow?.webContents.send(IPC_EVENT_CHANNEL, { event: 'app.menu', payload: { command } })),
+  );
   mainWindow = createWindow();
 }
 

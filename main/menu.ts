@@ -1,10 +1,22 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
-/** Standard menus (roles keep native shortcuts and accessibility); the UI has its own toolbar. */
-export function applicationMenu(): Menu {
+export type MenuCommand = 'publish' | 'orchestrator';
+
+/**
+ * Standard menus (roles keep native shortcuts and accessibility); the UI has its own toolbar.
+ * The Orchestrator menu opens the UI's own dialogs through `onCommand` (an `app.menu` event).
+ */
+export function applicationMenu(onCommand: (command: MenuCommand) => void = () => undefined): Menu {
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     { role: 'fileMenu' },
+    {
+      label: 'Orchestrator',
+      submenu: [
+        { label: 'Publish…', accelerator: 'CmdOrCtrl+Shift+P', click: () => onCommand('publish') },
+        { label: 'Connection…', click: () => onCommand('orchestrator') },
+      ],
+    },
     { role: 'editMenu' },
     {
       label: 'View',

@@ -62,6 +62,7 @@ export function startBackgroundWork(): () => void {
     bridge.on('file.changed', ({ path, deleted }) => void onFileChanged(path, deleted)),
     bridge.on('dialog.request', (request) => useDesigner.getState().pushDialog(request)),
     bridge.on('dialog.closed', ({ requestId }) => useDesigner.getState().dropDialog(requestId)),
+    bridge.on('app.menu', ({ command }) => useDesigner.getState().setAppDialog(command)),
   ];
 
   // Closing the window with unsaved edits asks first (the recovery file covers a crash).

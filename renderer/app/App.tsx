@@ -13,12 +13,16 @@ import { Properties } from '../properties/Properties.js';
 import { ProjectDialog, type ProjectDialogKind } from '../dialogs/ProjectDialog.js';
 import { QuestionHost } from '../dialogs/QuestionHost.js';
 import { RunDialogHost } from '../dialogs/RunDialogHost.js';
+import { OrchestratorDialog } from '../dialogs/OrchestratorDialog.js';
+import { PublishDialog } from '../dialogs/PublishDialog.js';
 
 export function App() {
   const { t } = useTranslation();
   const open = useDesigner(selectActive);
   const theme = useDesigner((s) => s.theme);
   const [projectDialog, setProjectDialog] = useState<ProjectDialogKind | null>(null);
+  const appDialog = useDesigner((s) => s.appDialog);
+  const closeAppDialog = () => useDesigner.getState().setAppDialog(null);
   useShortcuts();
   return (
     <div className={`app theme-${theme}`}>
@@ -39,6 +43,8 @@ export function App() {
       </main>
       <StatusBar />
       {projectDialog && <ProjectDialog kind={projectDialog} onClose={() => setProjectDialog(null)} />}
+      {appDialog === 'publish' && <PublishDialog onClose={closeAppDialog} />}
+      {appDialog === 'orchestrator' && <OrchestratorDialog onClose={closeAppDialog} />}
       <RunDialogHost />
       <QuestionHost />
     </div>

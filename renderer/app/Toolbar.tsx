@@ -64,6 +64,7 @@ export const Toolbar = memo(function Toolbar({ onProjectDialog }: Props) {
   const theme = useDesigner((s) => s.theme);
   const busy = status === 'starting' || status === 'running' || status === 'paused';
   const lang = currentLang(i18n.language);
+  const hasProject = useDesigner((s) => s.project !== null);
   return (
     <header className="toolbar nokey" role="toolbar" aria-label="Cairn">
       <strong className="brand">Cairn</strong>
@@ -89,6 +90,9 @@ export const Toolbar = memo(function Toolbar({ onProjectDialog }: Props) {
           <Button label={t('toolbar.stepOut')} onClick={() => debugCommand({ type: 'stepOut' })} />
         </>
       )}
+      <span className="sep" />
+      <Button label={t('publish.open')} onClick={() => useDesigner.getState().setAppDialog('publish')} disabled={!hasProject || busy} />
+      <Button label={t('orchestrator.open')} onClick={() => useDesigner.getState().setAppDialog('orchestrator')} />
       <span className="grow" />
       <FindBlock />
       <select value={lang} onChange={(e) => void setLanguage(e.target.value === 'ru' ? 'ru' : 'en')} aria-label={t('toolbar.language')}>

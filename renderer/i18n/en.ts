@@ -84,6 +84,24 @@ export const en = {
     conflict: '{{name}} changed on disk since you opened it. Overwrite it?',
     overwrite: 'Overwrite',
   },
+  orchestrator: {
+    title: 'Orchestrator connection', open: 'Orchestrator…', url: 'Orchestrator URL', apiKey: 'API key',
+    apiKeySaved: 'saved — leave empty to keep it', forgetKey: 'Forget the saved API key', robotGuid: 'Robot GUID (Designer runs of Orchestrator blocks)',
+    verifyTls: 'Verify TLS certificates', tlsWarning: 'Certificate checks are OFF: anyone on the network path can impersonate this Orchestrator.',
+    test: 'Test connection', testing: 'Testing…', save: 'Save', saved: 'Orchestrator settings saved', checks: 'Connection test',
+    assets: 'Variables and credentials', loadAssets: 'Show variables and credentials', noAssets: 'No variables or credentials.',
+    text: 'variable', credentials: 'credential', other: 'other', login: 'login', notConfigured: 'Set the Orchestrator URL and API key first.',
+    keyStored: 'The API key is kept in the encrypted vault, never in settings.json.', insecureVault: 'This vault is not protected by the OS keychain here.',
+  },
+  publish: {
+    open: 'Publish…', title: 'Publish {{name}}', checking: 'Validating the project…', blocked: '{{count}} validation error(s) block publishing. See the Problems panel.',
+    process: 'Process', chooseProcess: 'Choose a process', newProcess: 'New process…', newProcessName: 'New process name',
+    version: 'Version', patch: 'Patch', minor: 'Minor', major: 'Major', explicit: 'Explicit', explicitVersion: 'Explicit version',
+    change: '{{current}} → {{next}}', notes: 'Release notes', publish: 'Publish', publishing: 'Publishing…',
+    existing: 'Existing versions', noVersions: 'No versions yet.', done: 'Published {{name}} {{version}}', versionGuid: 'Version GUID',
+    close: 'Close', settings: 'Orchestrator settings…', loadingProcesses: 'Loading processes…',
+    steps: { validating: 'Validating…', packing: 'Packing…', connecting: 'Checking the process…', uploading: 'Uploading…', saving: 'Saving the new version…' },
+  },
   notices: { saved: 'Saved {{name}}', error: 'Error: {{message}}' },
 };
 

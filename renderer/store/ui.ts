@@ -6,8 +6,13 @@ export type BottomTab = 'output' | 'variables' | 'problems';
 /** A message shown in the status bar: errors from the host, save results. */
 export type Notice = { kind: 'info' | 'error'; text: string; nonce: number };
 
+/** The Designer's own modal dialogs opened from the toolbar or the app menu. */
+export type AppDialog = 'publish' | 'orchestrator';
+
 export type UiSlice = {
   theme: 'light' | 'dark';
+  appDialog: AppDialog | null;
+  setAppDialog(dialog: AppDialog | null): void;
   bottomTab: BottomTab;
   notice: Notice | null;
   setTheme(theme: 'light' | 'dark'): void;
@@ -17,6 +22,10 @@ export type UiSlice = {
 
 export const createUiSlice: StateCreator<DesignerState, [], [], UiSlice> = (set, get) => ({
   theme: 'light',
+  appDialog: null,
+  setAppDialog(appDialog) {
+    set({ appDialog });
+  },
   bottomTab: 'output',
   notice: null,
   setTheme(theme) {

@@ -105,6 +105,8 @@ export const orchestratorCommands = {
 };
 
 export const orchestratorEvents = {
+  /** The desktop app's menu asks the UI to open one of its dialogs (Electron only). */
+  'app.menu': z.object({ command: z.enum(['publish', 'orchestrator']) }),
   /** A step of `publish.start`, in order. */
   'publish.progress': z.object({ projectDir: z.string(), step: publishStepSchema }),
 };
