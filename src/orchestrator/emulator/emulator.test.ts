@@ -145,9 +145,77 @@ describe('robot protocol', () => {
     const form = new FormData();
     form.append('ProcessGuid', 'x');
     form.append('Name', '1.0.0');
-    const response = await fetch(`${emulator.url}/api/processVersion/create`, { method: 'POST', body: form, headers: { Authorization: basic(robot) } });
+    const key = (await admin.addApiKey('uploader')).guid;
+    const response = await fetch(`${emulator.url}/api/processVersion/create`, { method: 'POST', body: form, headers: { Authorization: basic(key) } });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/ProcessFile/);
+  });
+});
+
+describe('publishing calls', () => {
+  it('lets API keys publish and refuses robots with 403', async () => {
+    const form = new FormData();
+    form.append('Name', 'P');
+    const asRobot = await fetch(`${emulator.url}/api/process/create`, { method: 'POST', body: new URLSearchParams({ Name: 'P' }), headers: { Authorization: basic(robot) } });
+    expect(asRobot.status).toBe(403);
+    expect(await asRobot.text()).toMatch(/A robot GUID may not publish: use an API key/);
+    const key = (await admin.addApiKey('publisher')).guid;
+    const created = await fetch(`${emulator.url}/api/process/create`, { method: 'POST', body: new URLSearchParams({ Name: 'Listed' }), headers: { Authorization: basic(key) } });
+    const { guid } = (await created.json()) as { guid: string };
+    await admin.addVersion(guid, 'v1', Buffer.from('PK fake'));
+    await admin.addVersion(guid, 'v2', Buffer.from('PK fake 2'));
+    const list = await fetch(`${emulator.url}/api/processVersion/list/${guid}`, { headers: { Authorization: basic(key) } });
+    expect(((await list.json()) as { name: string; process_guid: string }[]).map((v) => [v.name, v.process_guid])).toEqual([
+      ['v1', guid],
+      ['v2', guid],
+    ]);
+    expect((await fetch(`${emulator.url}/api/processVersion/list/no-such`, { headers: { Authorization: basic(key) } })).status).toBe(404);
+  });
+
+  it('lists assets without passwords', async () => {
+    await admin.addAsset({ name: 'zz-login', type: 'Credentials', text: 'robo', password: 'Pa$$-secret' });
+    await admin.addAsset({ name: 'zz-rate', type: 'Text', text: '91.5' });
+    const response = await fetch(`${emulator.url}/api/asset/read`, { headers: { Authorization: basic(robot) } });
+    const text = await response.text();
+    expect(text).not.toContain('Pa$$-secret');
+    const assets = JSON.parse(text) as { name: string; type: number; text: string; password: null }[];
+    expect(assets.filter((a) => a.name.startsWith('zz-'))).toMatchObject([
+      { name: 'zz-login', type: 1, text: 'robo', password: null },
+      { name: 'zz-rate', type: 2, text: '91.5', password: null },
+    ]);
+    const adminList = await (await fetch(`${emulator.url}/admin/assets`)).text();
+    expect(adminList).not.toContain('Pa$$-secret');
+    expect(adminList).toContain('"has_password":1');
+  });
+});
+
+describe('log write times (Cairn extension)', () => {
+  it('keeps the time the robot wrote a line beside the time it arrived; refuses a time that is not one', async () => {
+    const { guid } = await admin.addJob(robot, versionGuid);
+    const written = '2026-01-31T09:15:00.000Z';
+    expect((await post('/api/log/create', { RobotGUID: robot, JobGUID: guid, Level: 'Info', Message: 'late', Time: written }, basic(robot))).status).toBe(200);
+    expect((await post('/api/log/create', { RobotGUID: robot, JobGUID: guid, Level: 'Info', Message: 'untimed' }, basic(robot))).status).toBe(200);
+    const bad = await post('/api/log/create', { RobotGUID: robot, JobGUID: guid, Level: 'Info', Message: 'x', Time: 'yesterday' }, basic(robot));
+    expect(bad.status).toBe(400);
+    expect(bad.body.ErrorText).toMatch(/Time must be an ISO 8601 date and time/);
+    const { logs } = await admin.logs(guid);
+    expect(logs.map((l) => [l.message, l.written_at])).toEqual([
+      ['late', written],
+      ['untimed', null],
+    ]);
+    expect(Date.parse(logs[0].at)).toBeGreaterThan(Date.parse(written));
+  });
+});
+
+describe('the web page', () => {
+  it('serves the page and its script at / on loopback', async () => {
+    const page = await fetch(`${emulator.url}/`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toMatch(/<script src="\/ui\/page\.js"><\/script>/);
+    const script = await (await fetch(`${emulator.url}/ui/page.js`)).text();
+    // The script is the page function's own source: it must parse as plain browser JavaScript.
+    expect(() => new Function(script)).not.toThrow();
+    expect(script).toContain('Эмулятор оркестратора Cairn');
   });
 });
 
