@@ -54,6 +54,7 @@ it('loses and reorders nothing when the Orchestrator goes down mid-job and comes
   await until(() => robot!.store.runs.get(jobGuid)?.status === JobStatus.Success, 'the job to end while the Orchestrator is down');
   await until(() => agent.status().state === 'offline', 'the robot to report the Orchestrator unreachable');
 
+  const restartedAt = new Date().toISOString();
   emulator = await startEmulator({ port, dbFile });
   const job = await until(async () => {
     const state = await admin.getJob(jobGuid);
@@ -66,6 +67,10 @@ it('loses and reorders nothing when the Orchestrator goes down mid-job and comes
   // Exactly once each, in order (the emulator's own count).
   expect(lines).toEqual(Array.from({ length: 60 }, (_, i) => `line ${i}`));
   expect(job.history.at(-1)!.at >= logs.at(-1)!.at).toBe(true);
+  // The backlog arrived after the restart but keeps the time the robot wrote it (Cairn's `Time` field).
+  const last = logs.filter((l) => l.message.startsWith('line ')).at(-1)!;
+  expect(last.at >= restartedAt).toBe(true);
+  expect(last.written_at! < restartedAt).toBe(true);
   await until(() => agent.status().backlog === 0, 'the outbox to drain');
 
   await agent.stop();

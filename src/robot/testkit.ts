@@ -46,7 +46,7 @@ export async function packageBase64(projectDir: string): Promise<string> {
   return (await packProject(projectDir)).toString('base64');
 }
 
-export type AdminLog = { level: string; message: string; job_guid: string; at: string };
+export type AdminLog = { level: string; message: string; job_guid: string; at: string; written_at: string | null };
 export type AdminJob = { guid: string; status: number; history: { status: number; at: string }[] };
 export type AdminRequest = { method: string; path: string; robotGuid: string; status: number; at: string };
 
