@@ -122,7 +122,8 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
           if (canPublish) void publish();
         }}
       >
-        {phase === 'checking' && <p role="status">{t('publish.checking')}</p>}
+        {!project && <p className="muted">{t('app.noProject')}</p>}
+        {project && phase === 'checking' && <p role="status">{t('publish.checking')}</p>}
         {phase === 'blocked' && (
           <p className="field-error" role="alert">
             {t('publish.blocked', { count: errorCount })}

@@ -143,6 +143,7 @@ export function emulatorPage(): void {
         on(h('button', { type: 'button', role: 'tab', 'aria-selected': String(tab === name) }, t(name)), 'click', () => {
           tab = name;
           location.hash = name;
+          say('');
           void refresh();
         }),
       ),
