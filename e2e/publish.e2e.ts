@@ -40,8 +40,14 @@ describe('publishing from the Designer to the Orchestrator', () => {
     const checks = dialogs.connection.getByRole('list', { name: 'Connection test' });
     await checks.getByText(/API key accepted/).waitFor();
     await checks.getByText('Robot GUID accepted.').waitFor();
+    await admin.addAsset({ name: 'InvoiceFolder', type: 'Text', text: 'C:/in' });
+    await admin.addAsset({ name: 'ErpLogin', type: 'Credentials', text: 'robot', password: 'Erp-Pa$$-1' });
     await dialogs.connection.getByRole('button', { name: 'Show variables and credentials' }).click();
-    await dialogs.connection.getByText('No variables or credentials.').waitFor();
+    const assets = dialogs.connection.getByRole('region', { name: 'Variables and credentials' });
+    await assets.getByText('InvoiceFolder').waitFor();
+    await assets.getByText('login: robot').waitFor();
+    expect(await page.content()).not.toContain('Erp-Pa$$-1');
+    if (shots) await page.screenshot({ path: join(shots, 'orchestrator-dialog.png') });
     await dialogs.connection.getByRole('button', { name: 'Save', exact: true }).click();
     await dialogs.connection.waitFor({ state: 'detached' });
     const settings = await readFile(join(host.dataDir, 'settings.json'), 'utf8');
@@ -55,6 +61,7 @@ describe('publishing from the Designer to the Orchestrator', () => {
     await publish.getByRole('radio', { name: 'Minor' }).check();
     await publish.getByTestId('version-change').getByText('1.0.0 → 1.1.0').waitFor();
     await publish.getByLabel('Release notes').fill('Greets in two languages');
+    if (shots) await page.screenshot({ path: join(shots, 'publish-dialog-before.png') });
     await publish.getByRole('button', { name: 'Publish', exact: true }).click();
     await publish.getByText('✔ Published Greetings 1.1.0').waitFor();
     const versionGuid = (await publish.getByTestId('version-guid').textContent()) ?? '';

@@ -78,6 +78,16 @@ export class IntegrationClient {
         message: `The Orchestrator at ${this.url} refused the API key (HTTP ${error.status}): ${why}. Check the API key.`,
       });
     }
+    if (error.status === 413) {
+      return new OrchestratorError({
+        kind: 'tooLarge',
+        call: error.call,
+        url: error.url,
+        status: 413,
+        cause: error,
+        message: `The Orchestrator at ${this.url} refused the package as too large (HTTP 413). ${error.message.replace(/^.*?HTTP 413:?\s*/, '')}`.trim(),
+      });
+    }
     return error;
   }
 

@@ -66,6 +66,7 @@ export const command: CliCommand = {
       return 1;
     }
     console.log(`Orchestrator emulator listening on ${emulator.url}`);
+    console.log(`  web page: ${emulator.url}/ (robots, versions, jobs, logs; loopback only)`);
     if (!/^(127\.|::1$|localhost$)/.test(values.host)) {
       console.log(`  WARNING: listening on ${values.host}, beyond loopback, over plain HTTP; the admin API still answers loopback only.`);
     }

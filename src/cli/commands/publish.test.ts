@@ -139,7 +139,7 @@ describe('cairn publish', () => {
         expect(html.code).toBe(1);
         expect(html.stderr).toMatch(/answer to processRead is not JSON \(starts with: <html><body>Welcome to nginx!/);
         expect(tooLarge.code).toBe(1);
-        expect(tooLarge.stderr).toMatch(/processVersionCreate failed with HTTP 413: .*over the 200-byte limit/);
+        expect(tooLarge.stderr).toMatch(/refused the package as too large \(HTTP 413\)\. .*over the 200-byte limit/);
         for (const run of [unreachable, html, tooLarge]) noStack(run.stderr);
         expect(await manifestVersion()).toBe('1.0.0');
       } finally {
@@ -147,6 +147,19 @@ describe('cairn publish', () => {
       }
     }, 60_000);
   });
+
+  it("uses the Designer's saved key from the vault when none is given, and says what to do when there is none", async () => {
+    const dataDir = join(work, 'designer-data');
+    const { createSecretVault, fileKeyCipher, ORCHESTRATOR_API_KEY_SECRET } = await import('../../api/secrets.js');
+    const processGuid = (await admin.addProcess('Vaulted')).guid;
+    const empty = await runCli(['versions', '--orchestrator', emulator.url, '--process', processGuid], { env: { CAIRN_DATA_DIR: dataDir, CAIRN_API_KEY: '' } });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/no API key: pass --api-key KEY, set CAIRN_API_KEY, or save it in the Designer/);
+    await createSecretVault(dataDir, fileKeyCipher(dataDir)).set(ORCHESTRATOR_API_KEY_SECRET, apiKey);
+    const saved = await runCli(['versions', '--orchestrator', emulator.url, '--process', processGuid], { env: { CAIRN_DATA_DIR: dataDir, CAIRN_API_KEY: '' } });
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toBe(`Vaulted (${processGuid}): 0 versions\n`);
+  }, 30_000);
 
   it('checks its command line before connecting', async () => {
     const [both, neither, version] = await Promise.all([
