@@ -92,7 +92,7 @@ export const Toolbar = memo(function Toolbar({ onProjectDialog }: Props) {
       )}
       <span className="sep" />
       <Button label={t('publish.open')} onClick={() => useDesigner.getState().setAppDialog('publish')} disabled={!hasProject || busy} />
-      <Button label={t('orchestrator.open')} onClick={() => useDesigner.getState().setAppDialog('orchestrator')} />
+      <Button icon="⚙" label={t('orchestrator.open')} onClick={() => useDesigner.getState().setAppDialog('orchestrator')} />
       <span className="grow" />
       <FindBlock />
       <select value={lang} onChange={(e) => void setLanguage(e.target.value === 'ru' ? 'ru' : 'en')} aria-label={t('toolbar.language')}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommandArgs, CommandResult, EventPayload } from '../../src/api/contract.js';
 import { bridge } from '../bridge/bridge.js';
 import { useDesigner } from '../store/index.js';
+import { currentLang } from '../i18n/index.js';
 import { openScenario, refreshProject, saveAll } from '../actions/files.js';
 import { Modal } from './Modal.js';
 
@@ -21,7 +22,8 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
  * / major / explicit, current → new), release notes, progress, and the result with its GUID.
  */
 export function PublishDialog({ onClose }: { onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = currentLang(i18n.language);
   const project = useDesigner((s) => s.project);
   const [phase, setPhase] = useState<'checking' | 'blocked' | 'ready' | 'publishing' | 'done'>('checking');
   const [errorCount, setErrorCount] = useState(0);
@@ -164,7 +166,7 @@ export function PublishDialog({ onClose }: { onClose(): void }) {
               </div>
               <p className="version-change" data-testid="version-change">
                 {preview?.next ? t('publish.change', { current: preview.current, next: preview.next }) : ''}
-                {preview?.error && <span className="field-error">{preview.error}</span>}
+                {preview?.error && <span className="field-error">{preview.error[lang]}</span>}
               </p>
             </fieldset>
             <label>

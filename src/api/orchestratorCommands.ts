@@ -79,7 +79,7 @@ export const orchestratorCommands = {
   /** What a publish would give: current → new version (or why that version is refused). */
   'publish.preview': {
     args: z.object({ projectDir: z.string().min(1), bump: bumpSchema.optional(), version: z.string().trim().optional() }),
-    result: z.object({ current: z.string(), next: z.string().nullable(), error: z.string().nullable() }),
+    result: z.object({ current: z.string(), next: z.string().nullable(), error: localizedTextSchema.nullable() }),
   },
   /** Publishes; progress arrives as `publish.progress`. Nothing is uploaded when validation fails. */
   'publish.start': {

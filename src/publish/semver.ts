@@ -4,6 +4,17 @@
  */
 
 export type Bump = 'patch' | 'minor' | 'major';
+
+/** A refused version; `ru` is the same message in Russian for the Designer. */
+export class VersionError extends RangeError {
+  constructor(
+    message: string,
+    readonly ru: string,
+  ) {
+    super(message);
+    this.name = 'VersionError';
+  }
+}
 export const BUMPS: readonly Bump[] = ['patch', 'minor', 'major'];
 
 export type Semver = { major: number; minor: number; patch: number; pre: string };
@@ -27,7 +38,7 @@ export function compareSemver(a: Semver, b: Semver): number {
 
 export function bumpVersion(current: string, bump: Bump): string {
   const v = parseSemver(current);
-  if (!v) throw new RangeError(`The project's version "${current}" is not semver (e.g. 1.0.0).`);
+  if (!v) throw new VersionError(`The project's version "${current}" is not semver (e.g. 1.0.0).`, `Версия проекта "${current}" не в формате semver (например, 1.0.0).`);
   // A pre-release is bumped to its own release first: 1.3.0-rc.1 + patch = 1.3.0.
   if (v.pre !== '' && bump === 'patch') return `${v.major}.${v.minor}.${v.patch}`;
   if (bump === 'major') return `${v.major + 1}.0.0`;
@@ -39,11 +50,14 @@ export function bumpVersion(current: string, bump: Bump): string {
 export function nextVersion(current: string, choice: { bump?: Bump; version?: string }): string {
   if (choice.version === undefined) return bumpVersion(current, choice.bump ?? 'patch');
   const wanted = parseSemver(choice.version);
-  if (!wanted) throw new RangeError(`Version "${choice.version}" is not semver (e.g. 1.4.0).`);
+  if (!wanted) throw new VersionError(`Version "${choice.version}" is not semver (e.g. 1.4.0).`, `Версия "${choice.version}" не в формате semver (например, 1.4.0).`);
   const now = parseSemver(current);
   // The current version itself is allowed (a first publish of 1.0.0); older ones are not.
   if (now && compareSemver(wanted, now) < 0) {
-    throw new RangeError(`Version ${choice.version} is older than the project's current version ${current}.`);
+    throw new VersionError(
+      `Version ${choice.version} is older than the project's current version ${current}.`,
+      `Версия ${choice.version} старше текущей версии проекта ${current}.`,
+    );
   }
   return choice.version.trim();
 }

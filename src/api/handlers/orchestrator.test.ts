@@ -108,7 +108,10 @@ describe('publishing from the Designer', () => {
     const check = await call('publish.check', { projectDir: project });
     expect(check).toMatchObject({ project: { name: 'hello', version: '1.0.0' }, errors: 0 });
     expect(await call('publish.preview', { projectDir: project, bump: 'major' })).toEqual({ current: '1.0.0', next: '2.0.0', error: null });
-    expect((await call('publish.preview', { projectDir: project, version: '0.1.0' })).error).toMatch(/older than/);
+    expect((await call('publish.preview', { projectDir: project, version: '0.1.0' })).error).toEqual({
+      en: "Version 0.1.0 is older than the project's current version 1.0.0.",
+      ru: 'Версия 0.1.0 старше текущей версии проекта 1.0.0.',
+    });
 
     const steps: string[] = [];
     service.onEvent((event, payload) => {

@@ -1,4 +1,4 @@
-import { nextVersion } from '../../publish/semver.js';
+import { nextVersion, VersionError } from '../../publish/semver.js';
 import { readProject, ScenarioLoadError } from '../../scenario/io.js';
 import type { Emit, Handlers } from '../context.js';
 import { ApiError } from '../errors.js';
@@ -29,7 +29,8 @@ export function createPublishHandlers(client: () => Promise<IntegrationClient>, 
       try {
         return { current, next: nextVersion(current, { bump, version: version || undefined }), error: null };
       } catch (error) {
-        return { current, next: null, error: (error as Error).message };
+        if (!(error instanceof VersionError)) throw error;
+        return { current, next: null, error: { en: error.message, ru: error.ru } };
       }
     },
     async 'publish.start'({ projectDir, target, bump, version, notes }) {
