@@ -6,6 +6,7 @@ import { createAdminClient, type AdminClient } from '../src/orchestrator/emulato
 import { startEmulator, type EmulatorHandle } from '../src/orchestrator/emulator/server.js';
 import { startCli } from '../src/cli/testing/spawnCli.js';
 import { designerSession } from './support/session.js';
+import { until } from './pages/DesignerPage.js';
 import { EmulatorPage, PublishDialogs } from './pages/OrchestratorPages.js';
 
 const session = designerSession({ sample: 'hello' });
@@ -140,5 +141,30 @@ describe('publishing from the Designer to the Orchestrator', () => {
     await publish.getByRole('alert').getByText(/refused the API key/).waitFor();
     await publish.getByRole('button', { name: 'Orchestrator settings…' }).waitFor();
     expect((await admin.requests({ path: '/api/processVersion/create' })).count).toBe(0);
+  });
+
+  it("offers the Orchestrator's variable and credential names in its blocks", async () => {
+    const { page, designer } = session;
+    await admin.addAsset({ name: 'InvoiceFolder', type: 'Text', text: 'C:/in' });
+    await admin.addAsset({ name: 'ErpLogin', type: 'Credentials', text: 'robot', password: 'Erp-Pa$$-1' });
+    const dialogs = new PublishDialogs(page);
+    await dialogs.configure({ url: emulator.url, apiKey });
+    await dialogs.connection.getByRole('button', { name: 'Save', exact: true }).click();
+    await dialogs.connection.waitFor({ state: 'detached' });
+
+    await page.getByLabel('Search blocks').fill('Get credential');
+    await designer.dragBlock('orchestrator.getCredential', 700, 300);
+    await designer.select('getCredential1');
+    await designer.properties.getByRole('combobox', { name: 'Asset name' }).waitFor();
+    const names = page.getByTestId('suggest-getCredential1/name').locator('option');
+    await until(async () => (await names.count()) === 1, 'the credential names');
+    expect(await names.first().getAttribute('value')).toBe('ErpLogin');
+
+    await page.getByLabel('Search blocks').fill('Get global variable');
+    await designer.dragBlock('orchestrator.getAsset', 400, 300);
+    await designer.select('getAsset1');
+    const variables = page.getByTestId('suggest-getAsset1/name').locator('option');
+    await until(async () => (await variables.count()) === 1, 'the variable names');
+    expect(await variables.first().getAttribute('value')).toBe('InvoiceFolder');
   });
 });

@@ -4,6 +4,7 @@ import type { CommandResult } from '../../src/api/contract.js';
 import { bridge } from '../bridge/bridge.js';
 import { currentLang } from '../i18n/index.js';
 import { useDesigner } from '../store/index.js';
+import { useOrchestratorAssets } from '../store/orchestratorAssets.js';
 import { Modal } from './Modal.js';
 
 type TestResult = CommandResult<'orchestrator.testConnection'>;
@@ -57,6 +58,8 @@ export function OrchestratorDialog({ onClose }: { onClose(): void }) {
       const saved = await bridge.call('orchestrator.saveConnection', typed);
       setHasApiKey(saved.hasApiKey);
       setApiKey('');
+      // Another Orchestrator, other names: the blocks' suggestions are fetched again when next needed.
+      useOrchestratorAssets.setState({ assets: null });
       useDesigner.getState().notify('info', t('orchestrator.saved'));
       return true;
     } catch (e) {
@@ -72,7 +75,9 @@ export function OrchestratorDialog({ onClose }: { onClose(): void }) {
     setError('');
     if (!(await save())) return;
     try {
-      setAssets(await bridge.call('orchestrator.assets'));
+      const list = await bridge.call('orchestrator.assets');
+      setAssets(list);
+      useOrchestratorAssets.getState().set(list);
     } catch (e) {
       setError(errorText(e));
     }

@@ -16,6 +16,7 @@ type Props = {
   lang: Lang;
   variables: string[];
   modelPath: string;
+  suggestions?: string[];
 };
 
 /** JSON-valued kinds are edited as JSON text; invalid text is kept locally and flagged, never saved. */
@@ -69,7 +70,7 @@ function SecretField({ value, onChange, label }: { value: string; onChange(v: st
 }
 
 /** The typed editor of a literal parameter value, by the parameter's kind. */
-export function LiteralEditor({ name, spec, value, onChange, label, lang, variables, modelPath }: Props) {
+export function LiteralEditor({ name, spec, value, onChange, label, lang, variables, modelPath, suggestions }: Props) {
   const { t } = useTranslation();
   const text = value === undefined ? '' : formatValue(value);
   switch (spec.kind) {
@@ -125,6 +126,19 @@ export function LiteralEditor({ name, spec, value, onChange, label, lang, variab
       return <JsonField value={value} onChange={onChange} label={label} />;
     default:
       // text, selector and `any`: what is typed is kept as text (use ƒx for other values).
+      if (suggestions && suggestions.length > 0) {
+        const listId = `suggest-${modelPath}`;
+        return (
+          <>
+            <input value={text} onChange={(e) => onChange(e.target.value)} aria-label={label} placeholder={spec.placeholder} list={listId} />
+            <datalist id={listId} data-testid={listId}>
+              {suggestions.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          </>
+        );
+      }
       return <input value={text} onChange={(e) => onChange(e.target.value)} aria-label={label} placeholder={spec.placeholder} />;
   }
 }

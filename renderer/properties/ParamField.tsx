@@ -13,10 +13,19 @@ import { LiteralEditor } from './LiteralEditor.js';
 const ALWAYS_EXPRESSION = new Set(['expression']);
 const NEVER_EXPRESSION = new Set(['variable', 'code']);
 
-type Props = { blockId: string; name: string; spec: ParamMeta; value: unknown; lang: Lang; variables: string[] };
+type Props = {
+  blockId: string;
+  name: string;
+  spec: ParamMeta;
+  value: unknown;
+  lang: Lang;
+  variables: string[];
+  /** Values to offer in a text field (the Orchestrator's asset names for its blocks). */
+  suggestions?: string[];
+};
 
 /** One parameter: its label and help, a literal/expression toggle and the matching editor. */
-export const ParamField = memo(function ParamField({ blockId, name, spec, value, lang, variables }: Props) {
+export const ParamField = memo(function ParamField({ blockId, name, spec, value, lang, variables, suggestions }: Props) {
   const { t } = useTranslation();
   const label = localized(spec.title, lang) || name;
   const expressionOnly = ALWAYS_EXPRESSION.has(spec.kind);
@@ -63,7 +72,17 @@ export const ParamField = memo(function ParamField({ blockId, name, spec, value,
           modelPath={`${blockId}/${name}`}
         />
       ) : (
-        <LiteralEditor name={name} spec={spec} value={value} onChange={change} label={label} lang={lang} variables={variables} modelPath={`${blockId}/${name}`} />
+        <LiteralEditor
+          name={name}
+          spec={spec}
+          value={value}
+          onChange={change}
+          label={label}
+          lang={lang}
+          variables={variables}
+          modelPath={`${blockId}/${name}`}
+          suggestions={suggestions}
+        />
       )}
       {spec.help && <small className="help">{localized(spec.help, lang)}</small>}
     </div>

@@ -1,6 +1,7 @@
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesigner } from '../store/index.js';
+import { assetSuggestions, namesAssets, useOrchestratorAssets } from '../store/orchestratorAssets.js';
 import { currentLang, localized } from '../i18n/index.js';
 import { ParamField } from './ParamField.js';
 import { ErrorPolicy } from './ErrorPolicy.js';
@@ -43,6 +44,11 @@ export const Properties = memo(function Properties() {
   const variables = useDesigner((s) => (s.active ? s.docs[s.active]?.doc.variables : undefined));
   const meta = useDesigner((s) => (block ? s.catalog.get(block.type) : undefined));
   const variableNames = (variables ?? []).map((v) => v.name);
+  const assets = useOrchestratorAssets((s) => s.assets);
+  const blockType = block?.type ?? '';
+  useEffect(() => {
+    if (namesAssets(blockType)) useOrchestratorAssets.getState().load();
+  }, [blockType]);
   if (!block) {
     return (
       <section className="properties panel" aria-label={t('properties.title')}>
@@ -55,7 +61,16 @@ export const Properties = memo(function Properties() {
   const basic = params.filter(([, spec]) => !spec.advanced);
   const advanced = params.filter(([, spec]) => spec.advanced);
   const field = ([name, spec]: (typeof params)[number]) => (
-    <ParamField key={`${block.id}:${name}`} blockId={block.id} name={name} spec={spec} value={block.params?.[name]} lang={lang} variables={variableNames} />
+    <ParamField
+      key={`${block.id}:${name}`}
+      blockId={block.id}
+      name={name}
+      spec={spec}
+      value={block.params?.[name]}
+      lang={lang}
+      variables={variableNames}
+      suggestions={assetSuggestions(block.type, name, assets)}
+    />
   );
   return (
     <section className="properties panel" aria-label={t('properties.title')} data-testid="properties">
