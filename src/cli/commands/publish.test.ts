@@ -94,11 +94,14 @@ describe('cairn publish', () => {
   }, 30_000);
 
   it('refuses a wrong key (401), a robot GUID (403) and an unknown process clearly, exit 1, project untouched', async () => {
-    const [wrong, robot, unknown] = await Promise.all([
+    const [wrong, robot, unknown, listUnknown] = await Promise.all([
       runCli(['publish', project, '--orchestrator', emulator.url, '--api-key', '0badc0de-0000-4000-8000-000000000000', '--process-name', 'X']),
       runCli(['publish', project, '--orchestrator', emulator.url, '--api-key', robotGuid, '--process-name', 'X']),
       runCli(['publish', project, '--orchestrator', emulator.url, '--api-key', apiKey, '--process', '11111111-2222-4333-8444-555555555555']),
+      runCli(['versions', '--orchestrator', emulator.url, '--api-key', apiKey, '--process', '11111111-2222-4333-8444-555555555555']),
     ]);
+    expect(listUnknown.code).toBe(1);
+    expect(listUnknown.stderr).toMatch(/cairn versions: the Orchestrator at .* has no process 11111111-2222-4333-8444-555555555555\./);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/cairn publish: The Orchestrator at http:\/\/127\.0\.0\.1:\d+ refused the API key \(HTTP 401\): it is unknown or malformed\. Check the API key\./);
     expect(wrong.stderr).not.toContain('0badc0de');
