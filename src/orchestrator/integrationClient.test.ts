@@ -65,7 +65,7 @@ describe('IntegrationClient', () => {
       else json(res, 413, { ErrorCode: 413, ErrorText: 'Uploaded file "x.cairn" is over the 10-byte limit.' });
     });
     const client = new IntegrationClient({ url, apiKey: 'k' });
-    const refused = await client.listProcesses().catch((e: unknown) => e as Error);
+    const refused = (await client.listProcesses().catch((e: unknown) => e)) as Error;
     expect(refused.message).toMatch(/refused the API key \(HTTP 403\): it is known but may not do this .*Check the API key\./);
     expect(refused.message).not.toMatch(/robot GUID\./);
     await expect(client.uploadVersion(upload)).rejects.toMatchObject({
