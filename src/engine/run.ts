@@ -8,6 +8,7 @@ import type { Frame } from './frame.js';
 import { runFrame } from './interpreter.js';
 import { Redactor } from './redact.js';
 import type { ScenarioSource } from './source.js';
+import { localStopFlag, raiseStop, readStop, type StopKind } from './stopFlag.js';
 import type { RunErrorInfo, RunEvent, RunRequest, RunSummary } from './types.js';
 import { VariableStore } from './variables.js';
 
@@ -25,6 +26,8 @@ export type RunOptions = {
   /** Called for each process a block registers (the starter kills them on abort). */
   onProcess?(pid: number): void;
   backpressure?: Backpressure;
+  /** The stop flag (stopFlag.ts); shared with the runner's main thread, else private. */
+  stopFlag?: Int32Array;
 };
 
 const MAX_INVOKE_DEPTH = 64;
@@ -37,8 +40,9 @@ export class Run {
   readonly trace: boolean;
   readonly host: { request<T = unknown>(method: string, params: unknown): Promise<T> };
   projectDir = process.cwd();
-  /** Set once a stop or abort is requested: the interpreter ends at the next block boundary. */
-  stopKind: 'stopped' | 'aborted' | undefined;
+  /** Raised once a stop or abort is requested (here or by another thread): read at every block boundary. */
+  readonly stopFlag: Int32Array;
+  private stopNoticed = false;
   /** Blocks executed, to yield to the event loop now and then. */
   ticks = 0;
   private readonly controller = new AbortController();
@@ -47,10 +51,16 @@ export class Run {
 
   constructor(private readonly options: RunOptions) {
     this.runId = options.runId;
+    this.stopFlag = options.stopFlag ?? localStopFlag();
     const request = options.request;
     this.trace = request.trace === true;
     this.debugger = request.mode === 'debug' ? new Debugger(request.debug ?? {}, { emit: (e) => this.emit(e), log: (level, m) => this.log(level, m) }) : undefined;
     this.host = { request: <T>(method: string, params: unknown) => this.untilStopped(options.host(method, params)) as Promise<T> };
+  }
+
+  /** Set once a stop or abort is requested: the interpreter ends at the next block boundary. */
+  get stopKind(): StopKind | undefined {
+    return readStop(this.stopFlag);
   }
 
   get signal(): AbortSignal {
@@ -105,11 +115,23 @@ export class Run {
   }
 
   /** Soft stop (`stopped`) or, in this process, the engine's share of an abort (`aborted`). */
-  stop(kind: 'stopped' | 'aborted' = 'stopped'): void {
-    if (this.stopKind !== undefined) return;
-    this.stopKind = kind;
-    this.controller.abort(new RunStopped(kind));
-    this.debugger?.release();
+  stop(kind: StopKind = 'stopped'): void {
+    raiseStop(this.stopFlag, kind);
+    this.noticeStop();
+  }
+
+  /**
+   * The flag is up (maybe raised by another thread): fire `ctx.signal`, release a paused
+   * debugger, and give the interpreter the error to end the run with.
+   */
+  noticeStop(): RunStopped {
+    const kind = this.stopKind ?? 'stopped';
+    if (!this.stopNoticed) {
+      this.stopNoticed = true;
+      this.controller.abort(new RunStopped(kind));
+      this.debugger?.release();
+    }
+    return new RunStopped(kind);
   }
 
   /** Lets timers and messages (stop, debug commands, IPC acks) in; waits while the consumer is behind. */
