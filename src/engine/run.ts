@@ -32,6 +32,9 @@ export type RunOptions = {
 
 const MAX_INVOKE_DEPTH = 64;
 
+/** Host methods whose text ends up in a log, by the name of that field. */
+const LOGGED_HOST_TEXT: Record<string, string> = { 'orchestrator.log': 'message', 'orchestrator.screenshot': 'note', 'orchestrator.taskSetStatus': 'comment' };
+
 /** One run of a scenario inside the current process: state, services to blocks, lifecycle. */
 export class Run {
   readonly runId: string;
@@ -55,7 +58,7 @@ export class Run {
     const request = options.request;
     this.trace = request.trace === true;
     this.debugger = request.mode === 'debug' ? new Debugger(request.debug ?? {}, { emit: (e) => this.emit(e), log: (level, m) => this.log(level, m) }) : undefined;
-    this.host = { request: <T>(method: string, params: unknown) => this.untilStopped(options.host(method, params)) as Promise<T> };
+    this.host = { request: <T>(method: string, params: unknown) => this.untilStopped(options.host(method, this.redactHostText(method, params))) as Promise<T> };
   }
 
   /** Set once a stop or abort is requested: the interpreter ends at the next block boundary. */
@@ -99,6 +102,14 @@ export class Run {
       }, ms);
       this.signal.addEventListener('abort', onStop, { once: true });
     });
+  }
+
+  /** Text a host method writes to a log (the Orchestrator's job log, a screenshot's note) is redacted like our own log lines. */
+  private redactHostText(method: string, params: unknown): unknown {
+    const field = LOGGED_HOST_TEXT[method];
+    if (field === undefined || params === null || typeof params !== 'object') return params;
+    const text = (params as Record<string, unknown>)[field];
+    return typeof text === 'string' ? { ...params, [field]: this.redactor.text(text) } : params;
   }
 
   /** A host answer may never come (a dialog left open): a stop must not wait for it. */
