@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Disposable, LogLevel } from '../activities/define.js';
+import { isInsideProject } from '../scenario/io.js';
 import { REDACTED } from '../scenario/values.js';
 import { compileScenario, type CompiledBlock, type CompiledScenario } from './compile.js';
 import { Debugger } from './debugger.js';
@@ -180,7 +181,9 @@ export class Run {
   /** core.invoke: runs a sub-scenario with its own variables; returns its out/inout variables. */
   async invoke(parent: Frame, path: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
     if (parent.depth + 1 >= MAX_INVOKE_DEPTH) throw new Error(`Scenarios invoke each other more than ${MAX_INVOKE_DEPTH} levels deep (endless recursion?)`);
-    const scenario = await this.scenario(resolve(this.projectDir, path));
+    const file = resolve(this.projectDir, path);
+    if (!isInsideProject(this.projectDir, file)) throw new Error(`Sub-scenario ${path} is outside the project folder ${this.projectDir}; refusing to run it`);
+    const scenario = await this.scenario(file);
     if (scenario.start === undefined) throw new Error(`Scenario "${scenario.doc.name}" (${path}) has no core.start block`);
     const frame = this.frame(scenario, parent, args);
     await runFrame(this, frame, scenario.start);
