@@ -209,6 +209,9 @@ export class Run {
         throw new Error(startAt !== undefined ? `Scenario "${scenario.doc.name}" has no block "${startAt}" to start at` : `Scenario "${scenario.doc.name}" has no core.start block`);
       }
       await runFrame(this, frame, first);
+      // A stop asked for during the last block still ends the run stopped: the user (or the
+      // Orchestrator, code 20) must not see Success for a run they stopped.
+      if (this.stopKind !== undefined) throw this.noticeStop();
       outputs = this.publicOutputs(frame);
     } catch (err) {
       if (err instanceof RunStopped || this.stopKind !== undefined) {
