@@ -7,6 +7,7 @@ import { formatStatusLine, type AgentStatus } from '../../robot/status.js';
 import { openAppStore } from '../../store/appStore.js';
 import { MIN_WORKING_HEARTBEAT_MS, robotSettingsSchema, type RobotSettings } from '../../store/robotSettings.js';
 import type { CliCommand } from '../command.js';
+import { onShutdown } from '../shutdown.js';
 
 const usage = 'cairn robot --orchestrator URL --guid GUID [--scripts-dir DIR] [--insecure] [--once] [--data DIR] [--poll-interval S] [--heartbeat-interval S] [--python PATH] [--stop-grace S] [--max-memory MB]';
 
@@ -182,19 +183,15 @@ export const command: CliCommand = {
       return 1;
     }
     display = createStatusDisplay(Boolean(process.stdout.isTTY), () => robot.agent.status());
-    let interrupts = 0;
-    const onSignal = () => {
-      interrupts += 1;
-      if (interrupts === 1) void robot.agent.stop();
+    // First Ctrl+C / TERM / HUP: stop cleanly (the job soft-stopped); the next one aborts the job.
+    const offShutdown = onShutdown((_reason, count) => {
+      if (count === 1) void robot.agent.stop();
       else robot.agent.abortJob();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    });
     try {
       return await robot.agent.run();
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      offShutdown();
       display.update();
       await robot.close();
       display.close();

@@ -172,5 +172,14 @@ process.on('message', (raw) => {
   }
 });
 
-// The parent is gone: nobody can stop us or read our events any more.
-process.on('disconnect', () => process.exit(1));
+// The parent is gone (killed, or its terminal closed): nobody can stop us or read our events any
+// more. End what blocks started and our process group with us, so nothing is left running.
+process.on('disconnect', () => {
+  for (const pid of pids) killTree(pid);
+  try {
+    process.kill(-process.pid, 'SIGKILL');
+  } catch {
+    // Not a group leader (another transport).
+  }
+  process.exit(1);
+});
