@@ -59,9 +59,11 @@ function cpuNs(since: NodeJS.CpuUsage): number {
   return (used.user + used.system) * 1000;
 }
 
-async function engineNsPerBlock(mode: 'run' | 'debug', doc: Scenario): Promise<number> {
+/** `shared`: the stop flag in a SharedArrayBuffer, as in the runner, where another thread raises it. */
+async function engineNsPerBlock(mode: 'run' | 'debug', doc: Scenario, shared = false): Promise<number> {
+  const stopFlag = shared ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
   const began = process.cpuUsage();
-  const { summary } = await runScenario(doc, { mode });
+  const { summary } = await runScenario(doc, { mode, stopFlag });
   const ns = cpuNs(began);
   if (summary.result !== 'success') throw new Error(`Benchmark run ${mode} ended ${summary.result}: ${summary.error?.message}`);
   if (summary.outputs.acc !== plainLoop(ITERATIONS)) throw new Error(`Benchmark run ${mode} computed ${String(summary.outputs.acc)}`);
@@ -96,11 +98,15 @@ await engineNsPerBlock('debug', doc);
 
 const run: number[] = [];
 const debug: number[] = [];
+const runShared: number[] = [];
+const debugShared: number[] = [];
 const plain: number[] = [];
 const traced: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
   run.push(await engineNsPerBlock('run', doc));
   debug.push(await engineNsPerBlock('debug', doc));
+  runShared.push(await engineNsPerBlock('run', doc, true));
+  debugShared.push(await engineNsPerBlock('debug', doc, true));
   plain.push(plainNsPerBlock());
   traced.push(await tracedNsPerBlock(doc));
 }
@@ -112,5 +118,7 @@ const tracedNs = median(traced);
 console.log(`Cairn engine benchmark: ${BLOCKS.toLocaleString('en')} blocks (assign + if), median of ${ROUNDS} rounds, CPU time`);
 console.log(`  run mode    ${runNs.toFixed(1).padStart(8)} ns/block   target <= 500   ${runNs <= 500 ? 'OK' : 'OVER'}`);
 console.log(`  debug mode  ${debugNs.toFixed(1).padStart(8)} ns/block   ${(debugNs / runNs).toFixed(2)}x run   target <= 1.5x   ${debugNs / runNs <= 1.5 ? 'OK' : 'OVER'}`);
+console.log(`  run, shared stop flag   ${median(runShared).toFixed(1).padStart(8)} ns/block   ${(median(runShared) / runNs).toFixed(2)}x run   (the runner's SharedArrayBuffer flag, read at every block)`);
+console.log(`  debug, shared stop flag ${median(debugShared).toFixed(1).padStart(8)} ns/block   ${(median(debugShared) / debugNs).toFixed(2)}x debug`);
 console.log(`  debug+trace ${tracedNs.toFixed(1).padStart(8)} ns/block   ${(tracedNs / runNs).toFixed(2)}x run   (block.started/finished events, for information)`);
 console.log(`  plain JS    ${plainNs.toFixed(1).padStart(8)} ns/block   engine run = ${(runNs / plainNs).toFixed(0)}x plain JS`);

@@ -80,6 +80,16 @@ async function startElectron() {
   const args = [root, ...positionals];
   const child = spawn(electronBinary().path, args, { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
+  // Ctrl+C, TERM, HUP, or npm gone: Electron goes with us (it closes its runners itself).
+  await shutdownHelper().then(({ untilShutdown }) => untilShutdown());
+  child.kill('SIGTERM');
+}
+
+/** The shared shutdown helper (src/cli/shutdown.ts), loaded through tsx. */
+async function shutdownHelper() {
+  const { register } = await import('tsx/esm/api');
+  register();
+  return import('../src/cli/shutdown.ts');
 }
 
 async function startBrowser(reason) {
@@ -96,9 +106,12 @@ async function startBrowser(reason) {
   });
   console.log(`Electron binary unavailable (${reason}); opening Cairn in browser mode at ${host.url}`);
   if (!values['no-open']) await openBrowser(host.url);
-  const stop = () => void host.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Ctrl+C, TERM, HUP, or npm gone (it runs us under `sh -c`, which does not pass TERM on):
+  // close the host, which aborts the runs it started, then leave.
+  const { untilShutdown } = await import('../src/cli/shutdown.ts');
+  await untilShutdown();
+  await host.close();
+  process.exit(0);
 }
 
 const reason = electronUnavailable();

@@ -112,6 +112,15 @@ export const settingsSchema = z.object({
       robotGuid: z.string().optional(),
     })
     .default({}),
+  /** Limits of Designer runs; unset → the engine's defaults (30 s stop grace, 2048 MB heap). */
+  runner: z
+    .object({
+      /** After Stop, how long the running block may take before the run is aborted. */
+      stopGraceMs: z.number().int().min(0).optional(),
+      /** Heap limit of the engine; beyond it the run fails "ran out of memory". */
+      memoryLimitMb: z.number().int().min(64).optional(),
+    })
+    .default({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -341,6 +341,49 @@ describe('the API service', () => {
     await expect(call('run.abort', { runId: 'no-such-run' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
+  it('a block that never returns is aborted after the stop grace set in settings.runner', async () => {
+    const { call, root, events } = await startService();
+    await call('settings.set', { runner: { stopGraceMs: 500 } });
+    const dir = join(root, 'p');
+    await call('project.new', { dir, name: 'P' });
+    const path = join(dir, 'main.scenario.json');
+    const { doc } = await call('scenario.read', { path });
+    await call('scenario.save', {
+      path,
+      doc: {
+        ...doc,
+        blocks: [
+          { id: 'start', type: 'core.start', at: [0, 0] },
+          {
+            id: 'spin',
+            type: 'core.script',
+            at: [0, 100],
+            params: { code: "log('spinning'); while (true) {}" },
+          },
+        ],
+        links: [{ from: 'start', port: 'next', to: 'spin' }],
+      },
+    });
+    const payloads = () =>
+      events
+        .filter((e) => e.event === 'run.event')
+        .map(
+          (e) =>
+            e.payload as {
+              event: { type: string; message?: string; result?: string; error?: { message: string } };
+            },
+        );
+    const { runId } = await call('run.start', { path });
+    await until(() => payloads().find((p) => p.event.message === 'spinning'), 'the block to spin');
+    await call('run.stop', { runId });
+    const finished = await until(
+      () => payloads().find((p) => p.event.type === 'run.finished'),
+      'run.finished',
+    );
+    expect(finished.event.result).toBe('aborted');
+    expect(finished.event.error?.message).toContain('stop grace of 0.5 s');
+  });
+
   it('asks the user through dialog.request and gives the block the answer from dialog.answer', async () => {
     const { call, root, events } = await startService();
     const dir = join(root, 'p');

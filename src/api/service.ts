@@ -65,7 +65,7 @@ export function createService(options: ServiceOptions): ApiService {
   const recovery = createRecoveryStore(dataDir);
   const watcher = createScenarioWatcher(emit);
   const dialogs = createDialogBroker(emit);
-  const runs = createRunHandlers(options.startRun ?? engineStartRun, emit, dialogs);
+  const runs = createRunHandlers(options.startRun ?? engineStartRun, emit, dialogs, async () => (await settings.get()).runner);
   const vault = createSecretVault(dataDir, options.secretCipher ?? fileKeyCipher(dataDir));
   const orchestrator = createOrchestratorHandlers(settings, vault);
   // Created on first call (not at construction: a failure must reach a caller, not crash the host).

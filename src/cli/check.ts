@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { catalogInfo } from '../activities/catalog.js';
 import type { Block, Scenario } from '../scenario/schema.js';
-import { findProjectDir, listScenarios, readProject, ScenarioLoadError } from '../scenario/io.js';
+import { findProjectDir, isInsideProject, listScenarios, projectMainProblems, readDocumentText, readProject, ScenarioLoadError } from '../scenario/io.js';
+import { PROJECT_FILE } from '../scenario/schema.js';
 import { locateProblems, parseScenario } from '../scenario/parse.js';
 import { formatPath, formatProblem, hasErrors, type ScenarioProblem } from '../scenario/problems.js';
 import { lookupFrom, validateScenario, type BlockTypeLookup } from '../scenario/validate.js';
@@ -28,22 +29,9 @@ function catalogLookup(): BlockTypeLookup {
 export async function checkScenarioFile(path: string, projectDir?: string): Promise<CheckedScenario> {
   const file = resolve(path);
   const root = projectDir ?? (await findProjectDir(dirname(file))) ?? dirname(file);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const message = (error as Error).message;
-    return {
-      file,
-      problems: [
-        {
-          severity: 'error',
-          code: 'file.read',
-          message: { en: `Cannot read the file: ${message}`, ru: `Не удалось прочитать файл: ${message}` },
-        },
-      ],
-    };
-  }
+  const read = await readDocumentText(file);
+  if ('problem' in read) return { file, problems: [read.problem] };
+  const text = read.text;
   const outcome = parseScenario(text);
   if (!outcome.ok) return { file, problems: outcome.problems };
   const found = [
@@ -77,7 +65,21 @@ async function missingInvokes(doc: Scenario, projectDir: string): Promise<Scenar
   const problems: ScenarioProblem[] = [];
   for (const [index, block] of doc.blocks.entries()) {
     const target = invokeTarget(block);
-    if (target === undefined || (await isFile(resolve(projectDir, target)))) continue;
+    if (target === undefined) continue;
+    if (!isInsideProject(projectDir, resolve(projectDir, target))) {
+      problems.push({
+        severity: 'error',
+        code: 'invoke.outsideProject',
+        blockId: block.id,
+        path: formatPath(['blocks', index, 'params', 'scenario']),
+        message: {
+          en: `Block "${block.id}" invokes ${target}, which is outside the project folder; sub-scenarios must be inside it`,
+          ru: `Блок "${block.id}" вызывает ${target} — это вне папки проекта; вложенные сценарии должны лежать в ней`,
+        },
+      });
+      continue;
+    }
+    if (await isFile(resolve(projectDir, target))) continue;
     problems.push({
       severity: 'error',
       code: 'invoke.missingScenario',
@@ -105,7 +107,7 @@ export async function checkWithInvoked(scenarioPath: string, projectDir: string)
     results.push(checked);
     // Missing files are already reported at the block that invokes them.
     const invoked = checked.doc ? invokedScenarios(checked.doc).map((path) => resolve(projectDir, path)) : [];
-    for (const path of invoked) if (await isFile(path)) queue.push(path);
+    for (const path of invoked) if (isInsideProject(projectDir, path) && (await isFile(path))) queue.push(path);
   }
   return results;
 }
@@ -114,7 +116,10 @@ export async function checkWithInvoked(scenarioPath: string, projectDir: string)
 export async function checkProject(projectDir: string): Promise<FileProblems[]> {
   const results: FileProblems[] = [];
   try {
-    await readProject(projectDir);
+    const project = await readProject(projectDir);
+    // What `cairn run` would refuse, validate reports: one idea of what a project is.
+    const problems = await projectMainProblems(projectDir, project);
+    if (problems.length > 0) results.push({ file: resolve(projectDir, PROJECT_FILE), problems });
   } catch (error) {
     if (!(error instanceof ScenarioLoadError)) throw error;
     results.push({ file: error.file, problems: error.problems });

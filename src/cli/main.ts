@@ -1,4 +1,5 @@
 import type { CliCommand } from './command.js';
+import { exitQuietlyWhenOutputCloses } from './shutdown.js';
 
 /** Loaded on demand so `cairn validate` does not pay for Playwright or SQLite. */
 const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
@@ -24,6 +25,7 @@ async function help(): Promise<string> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  exitQuietlyWhenOutputCloses();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(await help());

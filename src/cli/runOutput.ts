@@ -117,10 +117,13 @@ export function humanOutput(out: Stream, err: Stream, options: { color?: boolean
           ? ` (block "${error.blockId}"${error.blockType ? `, ${error.blockType}` : ''}${error.scenario ? ` in "${error.scenario}"` : ''})`
           : '';
         err.write(`${color(31, `✖ Failed after ${took}: ${error?.message ?? 'unknown error'}${where}`)}\n`);
-      } else
+      } else {
+        // An abort the runner decided on (the stop grace ran out) says why.
+        const why = summary.error?.message ? `: ${summary.error.message}` : '';
         err.write(
-          `${color(33, `■ ${summary.result === 'stopped' ? 'Stopped' : 'Aborted'} after ${took}`)}\n`,
+          `${color(33, `■ ${summary.result === 'stopped' ? 'Stopped' : 'Aborted'} after ${took}${why}`)}\n`,
         );
+      }
       for (const [name, value] of Object.entries(summary.outputs)) out.write(`  ${name} = ${show(value)}\n`);
     },
   };

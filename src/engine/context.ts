@@ -23,7 +23,9 @@ export class BlockContextImpl implements BlockContext {
     return this.run.projectDir;
   }
 
+  /** Up to date even inside a block that never yields: the stop flag is read on every access. */
   get signal(): AbortSignal {
+    if (this.run.stopKind !== undefined) this.run.noticeStop();
     return this.run.signal;
   }
 

@@ -9,6 +9,8 @@ export type InProcessOptions = {
   /** Where scenarios come from (default: files on disk). */
   source?: ScenarioSource;
   runId?: string;
+  /** The stop flag to read (default: a private one); the benchmark passes a shared one, as the runner does. */
+  stopFlag?: Int32Array;
 };
 
 /**
@@ -42,6 +44,7 @@ export function startInProcessRun(request: RunRequest, services: HostServices = 
     emit,
     host: hostRequestFor(services),
     onProcess: (pid) => pids.add(pid),
+    stopFlag: options.stopFlag,
   });
   // Start after the caller had the chance to subscribe, so nobody misses run.started.
   setImmediate(() => void run.execute());

@@ -10,8 +10,10 @@ import type { Run } from './run.js';
 /**
  * The interpreter: run a block, take the port it returns, follow the link. A path without an
  * outgoing link ends the (sub)scenario, unless a loop's body is running: then control goes back
- * to the innermost loop block. Synchronous handlers never pay for a promise; the loop yields to
- * the event loop every 1024 blocks so stop/abort/debug messages get through even in tight loops.
+ * to the innermost loop block. Synchronous handlers never pay for a promise. The stop flag is read
+ * at every block boundary (one Atomics.load: another thread may raise it while a block computes);
+ * the loop yields to the event loop every 1024 blocks so debug messages, host answers and timers
+ * get through even in tight loops.
  */
 
 const BODY_PORT = 'body';
@@ -21,15 +23,16 @@ export async function runFrame(run: Run, frame: Frame, first: CompiledBlock | un
   const loops = frame.loops;
   const dbg = run.debugger;
   const trace = run.trace;
+  const stop = run.stopFlag;
   let block = first;
   while (block !== undefined) {
-    if (run.stopKind !== undefined) throw new RunStopped(run.stopKind);
+    if (Atomics.load(stop, 0) !== 0) throw run.noticeStop();
     if ((++run.ticks & 1023) === 0) await run.breathe();
     if (dbg !== undefined) {
       frame.current = block;
       if (dbg.armed || dbg.hasBreakpoint(block.id)) {
         await dbg.before(frame, block);
-        if (run.stopKind !== undefined) throw new RunStopped(run.stopKind);
+        if (Atomics.load(stop, 0) !== 0) throw run.noticeStop();
       }
     }
     let port: string;
@@ -111,7 +114,7 @@ function finish(run: Run, frame: Frame, block: CompiledBlock, loop: LoopEntry | 
 /** The error policy: retry first, then ignore / handle / fail the run naming the block. */
 async function recover(run: Run, frame: Frame, block: CompiledBlock, loop: LoopEntry | undefined, attempt: number, err: unknown): Promise<string> {
   if (err instanceof RunStopped) throw err;
-  if (run.stopKind !== undefined) throw new RunStopped(run.stopKind);
+  if (run.stopKind !== undefined) throw run.noticeStop();
   const message = err instanceof Error ? err.message : String(err);
   if (block.retry !== undefined && attempt < block.retry.times) {
     run.log('warn', `Block ${block.label} failed (${message}); retry ${attempt + 1} of ${block.retry.times}`, block.id, frame.name);

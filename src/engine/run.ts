@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Disposable, LogLevel } from '../activities/define.js';
+import { isInsideProject } from '../scenario/io.js';
 import { REDACTED } from '../scenario/values.js';
 import { compileScenario, type CompiledBlock, type CompiledScenario } from './compile.js';
 import { Debugger } from './debugger.js';
@@ -8,6 +9,7 @@ import type { Frame } from './frame.js';
 import { runFrame } from './interpreter.js';
 import { Redactor } from './redact.js';
 import type { ScenarioSource } from './source.js';
+import { localStopFlag, raiseStop, readStop, type StopKind } from './stopFlag.js';
 import type { RunErrorInfo, RunEvent, RunRequest, RunSummary } from './types.js';
 import { VariableStore } from './variables.js';
 
@@ -25,9 +27,14 @@ export type RunOptions = {
   /** Called for each process a block registers (the starter kills them on abort). */
   onProcess?(pid: number): void;
   backpressure?: Backpressure;
+  /** The stop flag (stopFlag.ts); shared with the runner's main thread, else private. */
+  stopFlag?: Int32Array;
 };
 
 const MAX_INVOKE_DEPTH = 64;
+
+/** Host methods whose text ends up in a log, by the name of that field. */
+const LOGGED_HOST_TEXT: Record<string, string> = { 'orchestrator.log': 'message', 'orchestrator.screenshot': 'note', 'orchestrator.taskSetStatus': 'comment' };
 
 /** One run of a scenario inside the current process: state, services to blocks, lifecycle. */
 export class Run {
@@ -37,8 +44,9 @@ export class Run {
   readonly trace: boolean;
   readonly host: { request<T = unknown>(method: string, params: unknown): Promise<T> };
   projectDir = process.cwd();
-  /** Set once a stop or abort is requested: the interpreter ends at the next block boundary. */
-  stopKind: 'stopped' | 'aborted' | undefined;
+  /** Raised once a stop or abort is requested (here or by another thread): read at every block boundary. */
+  readonly stopFlag: Int32Array;
+  private stopNoticed = false;
   /** Blocks executed, to yield to the event loop now and then. */
   ticks = 0;
   private readonly controller = new AbortController();
@@ -47,10 +55,16 @@ export class Run {
 
   constructor(private readonly options: RunOptions) {
     this.runId = options.runId;
+    this.stopFlag = options.stopFlag ?? localStopFlag();
     const request = options.request;
     this.trace = request.trace === true;
     this.debugger = request.mode === 'debug' ? new Debugger(request.debug ?? {}, { emit: (e) => this.emit(e), log: (level, m) => this.log(level, m) }) : undefined;
-    this.host = { request: <T>(method: string, params: unknown) => this.untilStopped(options.host(method, params)) as Promise<T> };
+    this.host = { request: <T>(method: string, params: unknown) => this.untilStopped(options.host(method, this.redactHostText(method, params))) as Promise<T> };
+  }
+
+  /** Set once a stop or abort is requested: the interpreter ends at the next block boundary. */
+  get stopKind(): StopKind | undefined {
+    return readStop(this.stopFlag);
   }
 
   get signal(): AbortSignal {
@@ -91,6 +105,14 @@ export class Run {
     });
   }
 
+  /** Text a host method writes to a log (the Orchestrator's job log, a screenshot's note) is redacted like our own log lines. */
+  private redactHostText(method: string, params: unknown): unknown {
+    const field = LOGGED_HOST_TEXT[method];
+    if (field === undefined || params === null || typeof params !== 'object') return params;
+    const text = (params as Record<string, unknown>)[field];
+    return typeof text === 'string' ? { ...params, [field]: this.redactor.text(text) } : params;
+  }
+
   /** A host answer may never come (a dialog left open): a stop must not wait for it. */
   private untilStopped<T>(answer: Promise<T>): Promise<T> {
     if (this.stopKind !== undefined) return Promise.reject(new RunStopped(this.stopKind));
@@ -105,11 +127,23 @@ export class Run {
   }
 
   /** Soft stop (`stopped`) or, in this process, the engine's share of an abort (`aborted`). */
-  stop(kind: 'stopped' | 'aborted' = 'stopped'): void {
-    if (this.stopKind !== undefined) return;
-    this.stopKind = kind;
-    this.controller.abort(new RunStopped(kind));
-    this.debugger?.release();
+  stop(kind: StopKind = 'stopped'): void {
+    raiseStop(this.stopFlag, kind);
+    this.noticeStop();
+  }
+
+  /**
+   * The flag is up (maybe raised by another thread): fire `ctx.signal`, release a paused
+   * debugger, and give the interpreter the error to end the run with.
+   */
+  noticeStop(): RunStopped {
+    const kind = this.stopKind ?? 'stopped';
+    if (!this.stopNoticed) {
+      this.stopNoticed = true;
+      this.controller.abort(new RunStopped(kind));
+      this.debugger?.release();
+    }
+    return new RunStopped(kind);
   }
 
   /** Lets timers and messages (stop, debug commands, IPC acks) in; waits while the consumer is behind. */
@@ -147,7 +181,9 @@ export class Run {
   /** core.invoke: runs a sub-scenario with its own variables; returns its out/inout variables. */
   async invoke(parent: Frame, path: string, args: Record<string, unknown>): Promise<Record<string, unknown>> {
     if (parent.depth + 1 >= MAX_INVOKE_DEPTH) throw new Error(`Scenarios invoke each other more than ${MAX_INVOKE_DEPTH} levels deep (endless recursion?)`);
-    const scenario = await this.scenario(resolve(this.projectDir, path));
+    const file = resolve(this.projectDir, path);
+    if (!isInsideProject(this.projectDir, file)) throw new Error(`Sub-scenario ${path} is outside the project folder ${this.projectDir}; refusing to run it`);
+    const scenario = await this.scenario(file);
     if (scenario.start === undefined) throw new Error(`Scenario "${scenario.doc.name}" (${path}) has no core.start block`);
     const frame = this.frame(scenario, parent, args);
     await runFrame(this, frame, scenario.start);
@@ -173,6 +209,9 @@ export class Run {
         throw new Error(startAt !== undefined ? `Scenario "${scenario.doc.name}" has no block "${startAt}" to start at` : `Scenario "${scenario.doc.name}" has no core.start block`);
       }
       await runFrame(this, frame, first);
+      // A stop asked for during the last block still ends the run stopped: the user (or the
+      // Orchestrator, code 20) must not see Success for a run they stopped.
+      if (this.stopKind !== undefined) throw this.noticeStop();
       outputs = this.publicOutputs(frame);
     } catch (err) {
       if (err instanceof RunStopped || this.stopKind !== undefined) {

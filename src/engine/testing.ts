@@ -42,6 +42,8 @@ export type TestRunOptions = {
   projectDir?: string;
   /** Called with the handle before the run starts (debugger tests drive it from events). */
   control?: (handle: RunHandle, event: RunEvent) => void;
+  /** A stop flag to read instead of a private one (stopFlag.ts). */
+  stopFlag?: Int32Array;
 };
 
 export function startScenario(doc: Scenario, options: TestRunOptions = {}): RunHandle {
@@ -50,7 +52,7 @@ export function startScenario(doc: Scenario, options: TestRunOptions = {}): RunH
   return startInProcessRun(
     { target: projectDir, args: options.args, mode: options.mode, debug: options.debug, trace: options.trace },
     options.services,
-    { source },
+    { source, stopFlag: options.stopFlag },
   );
 }
 

@@ -30,7 +30,19 @@ export type RunRequest = {
    * default in both modes: at millions of blocks the events would cost more than the blocks.
    */
   trace?: boolean;
+  /**
+   * How long a soft stop waits for the current block to return before the run is aborted
+   * (default DEFAULT_STOP_GRACE_MS). Runner processes only.
+   */
+  stopGraceMs?: number;
+  /** The engine's heap limit in MB (default DEFAULT_MEMORY_LIMIT_MB): beyond it the run fails. Runner processes only. */
+  memoryLimitMb?: number;
 };
+
+/** A soft stop gives the running block this long to return, then the run is aborted. */
+export const DEFAULT_STOP_GRACE_MS = 30_000;
+/** The engine thread's heap limit: far above what scenarios need, far below a machine's memory. */
+export const DEFAULT_MEMORY_LIMIT_MB = 2048;
 
 export type RunErrorInfo = {
   message: string;

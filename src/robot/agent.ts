@@ -1,5 +1,5 @@
 import type { HostServices, RunRequest, StartRun } from '../engine/types.js';
-import { ConsumeJobErrorCode, HeartbeatErrorCode, RobotStatus } from '../orchestrator/protocol.js';
+import { ConsumeJobErrorCode, HeartbeatErrorCode, JobStatus, RobotStatus } from '../orchestrator/protocol.js';
 import type { AppStore } from '../store/appStore.js';
 import { createBackoff, sleep } from '../store/backoff.js';
 import { createOutboxWorker } from '../store/outboxWorker.js';
@@ -23,6 +23,8 @@ import { createAgentStatus, type AgentStatus } from './status.js';
 
 /** Delivered outbox rows are kept this long (for audit), then pruned when the robot starts. */
 const KEEP_DELIVERED_MS = 7 * 24 * 3600_000;
+/** A job failing sooner than this most likely fails every time (a broken package, a missing file). */
+const FAST_FAILURE_MS = 15_000;
 
 export type RobotAgentOptions = {
   link: RobotLink;
@@ -40,9 +42,14 @@ export type RobotAgentOptions = {
    * A real robot must never set it: the Orchestrator expects at most one heartbeat per 10 s.
    */
   testOnlyWorkingHeartbeatFloorMs?: number;
-  /** Delays after a failed heartbeat or an unknown robot (default 1 s doubling to 60 s). */
+  /**
+   * Delays after any failed call — unreachable, garbage, unknown robot, an unexpected code —
+   * and between jobs that fail at once (default 1 s doubling to 60 s, with jitter).
+   */
   retryInitialMs?: number;
   retryMaxMs?: number;
+  /** A job that ends Failed within this long "failed at once"; two in a row pause the robot (default 15 s). */
+  fastFailureMs?: number;
   outboxRetryInitialMs?: number;
   outboxRetryMaxMs?: number;
   /** How long stopping waits for the outbox to drain before leaving the rest for next start. */
@@ -69,7 +76,11 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
   const floor = options.testOnlyWorkingHeartbeatFloorMs ?? MIN_WORKING_HEARTBEAT_MS;
   const workingHeartbeatMs = Math.max(options.workingHeartbeatMs ?? settings.workingHeartbeatMs, floor);
   const stopping = new AbortController();
+  // Reset only by a call that got what it wanted: a heartbeat that then fails to consume is no success.
   const retry = createBackoff(options.retryInitialMs ?? 1000, options.retryMaxMs ?? 60_000);
+  const jobPause = createBackoff(options.retryInitialMs ?? 1000, options.retryMaxMs ?? 60_000);
+  const fastFailureMs = options.fastFailureMs ?? FAST_FAILURE_MS;
+  let fastFailures = 0;
   const worker = createOutboxWorker({
     outbox: store.outbox,
     robotGuid: link.robotGuid,
@@ -119,11 +130,11 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
     return !stopping.signal.aborted;
   }
 
-  async function executeJob(job: ConsumedJob, lastHeartbeatAt: number): Promise<void> {
+  async function executeJob(job: ConsumedJob, lastHeartbeatAt: number): Promise<JobStatus> {
     const jobAbort = new AbortController();
     currentAbort = () => jobAbort.abort();
     try {
-      await runJob(
+      const { status: final } = await runJob(
         {
           link,
           writer,
@@ -140,9 +151,31 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
         job,
         lastHeartbeatAt,
       );
+      return final;
     } finally {
       currentAbort = null;
     }
+  }
+
+  /**
+   * An Orchestrator that keeps handing out a job that fails at once would get a request storm:
+   * after two such jobs in a row the robot waits (1 s doubling to 60 s) and says why.
+   */
+  async function pauseAfterFastFailures(job: ConsumedJob, final: JobStatus, tookMs: number): Promise<void> {
+    if (final !== JobStatus.Failed || tookMs >= fastFailureMs) {
+      fastFailures = 0;
+      jobPause.reset();
+      return;
+    }
+    fastFailures++;
+    if (fastFailures < 2 || options.once) return;
+    const wait = jobPause.next();
+    status.set({
+      state: 'idle',
+      job: null,
+      message: `${fastFailures} jobs in a row failed at once (last: ${job.jobName}, ${job.jobGuid}); waiting ${(wait / 1000).toFixed(1)} s before taking the next job`,
+    });
+    await sleep(wait, stopping.signal);
   }
 
   async function loopOnce(): Promise<'continue' | 'exit' | 'fail'> {
@@ -156,8 +189,8 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
       notRegistered();
       return (await backOff()) ? 'continue' : 'fail';
     }
-    retry.reset();
     if (!answer.hasNewJob || attended) {
+      retry.reset();
       status.set({ state: 'idle', job: null, message: '' });
       if (options.once) return 'exit';
       await sleep(settings.pollIntervalMs, stopping.signal);
@@ -176,20 +209,31 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
         notRegistered();
         return (await backOff()) ? 'continue' : 'fail';
       }
-      if (consumed.code !== ConsumeJobErrorCode.NoError || !consumed.job) {
+      if (consumed.code === ConsumeJobErrorCode.NoNewJob) {
         // 102: the job went elsewhere (or was cancelled) between heartbeat and consume.
-        status.set({ state: 'idle', job: null, message: consumed.code === ConsumeJobErrorCode.NoNewJob ? '' : consumed.errorText });
+        retry.reset();
+        status.set({ state: 'idle', job: null, message: '' });
         if (options.once) return 'exit';
         await sleep(settings.pollIntervalMs, stopping.signal);
         return 'continue';
       }
-      await executeJob(consumed.job, status.get().lastHeartbeatAt ?? Date.now());
+      if (consumed.code !== ConsumeJobErrorCode.NoError || !consumed.job) {
+        status.set({ state: 'idle', job: null, message: `consumeNextJob answered code ${consumed.code} without a job${consumed.errorText ? `: ${consumed.errorText}` : ''}` });
+        return (await backOff()) ? 'continue' : 'fail';
+      }
+      retry.reset();
+      const began = Date.now();
+      const final = await executeJob(consumed.job, status.get().lastHeartbeatAt ?? Date.now());
       status.set({ state: 'idle', job: null });
       // The seed sends job/update(final) before heartbeat(Ready): give the outbox a moment to
       // deliver it first (bounded — an unreachable Orchestrator must not hold the loop).
       await worker.drain(Math.min(workingHeartbeatMs, MIN_WORKING_HEARTBEAT_MS));
       // Step 6 is the next iteration's Ready heartbeat; when stopping, send it here instead.
       if (stopping.signal.aborted) await heartbeatReady();
+      else {
+        busyWithJob = false;
+        await pauseAfterFastFailures(consumed.job, final, Date.now() - began);
+      }
       return 'continue';
     } finally {
       busyWithJob = false;

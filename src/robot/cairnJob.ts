@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { HostServices, RunErrorInfo, RunEvent, RunHandle, StartRun } from '../engine/types.js';
+import type { HostServices, RunErrorInfo, RunEvent, RunHandle, RunRequest, StartRun } from '../engine/types.js';
 import { unpackProject } from '../publish/package.js';
 import type { OutboxLogLevel } from '../store/outbox.js';
 import type { Execution, ExecutionLog } from './execution.js';
@@ -103,7 +103,9 @@ export function startCairnRun(options: {
   services: HostServices;
   log: ExecutionLog;
   onPid?(pid: number): void;
+  /** Stop grace and heap limit of the run (the robot's settings). */
+  limits?: Pick<RunRequest, 'stopGraceMs' | 'memoryLimitMb'>;
 }): Execution {
-  const handle = options.startRun({ target: options.projectDir, name: options.name }, options.services);
+  const handle = options.startRun({ target: options.projectDir, name: options.name, ...options.limits }, options.services);
   return executionOf(handle, options.log, options.onPid);
 }

@@ -22,7 +22,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-it('cairn robot shows its state on one line, and Ctrl+C soft-stops the running job before exiting cleanly', async () => {
+// Ctrl+C, and the terminal closing (SIGHUP): the same clean stop.
+for (const signal of ['SIGINT', 'SIGHUP'] as const)
+it(`cairn robot shows its state on one line, and ${signal} soft-stops the running job before exiting cleanly`, async () => {
   const robotGuid = await admin.robot('cli robot');
   const processGuid = await admin.process('CLI process');
   const scenario = loggingScenario(100_000, 100);
@@ -40,7 +42,7 @@ it('cairn robot shows its state on one line, and Ctrl+C soft-stops the running j
   try {
     await until(async () => (await admin.logs(jobGuid)).some((l) => l.message === 'line 3'), 'the job to run', 60_000);
     await until(() => output.includes(`working · job cli 1.0.0 (${jobGuid})`), 'the status line');
-    child.kill('SIGINT');
+    child.kill(signal);
     expect(await exit).toBe(0);
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');

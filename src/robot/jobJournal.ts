@@ -1,4 +1,4 @@
-import { REDACTED } from '../scenario/values.js';
+import { Redactor } from '../engine/redact.js';
 import type { OutboxLogLevel } from '../store/outbox.js';
 import type { OutboxWriter } from '../store/outboxWriter.js';
 
@@ -24,18 +24,12 @@ export type JobJournalOptions = {
   now?: () => number;
 };
 
-/** Short secrets would redact ordinary words; a password shorter than this is left to the engine. */
-const MIN_SECRET_LENGTH = 3;
-
 export function createJobJournal(options: JobJournalOptions): JobJournal {
   const { writer, jobGuid, versionGuid } = options;
   const now = options.now ?? Date.now;
-  const secrets = new Set<string>();
-  const redact = (text: string) => {
-    let result = text;
-    for (const secret of secrets) result = result.split(secret).join(REDACTED);
-    return result;
-  };
+  // Every form of the secret (raw, JSON-escaped, URL-encoded, base64), as the engine redacts.
+  const redactor = new Redactor();
+  const redact = (text: string) => redactor.text(text);
   return {
     jobGuid,
     log(level, message) {
@@ -48,7 +42,7 @@ export function createJobJournal(options: JobJournalOptions): JobJournal {
       writer.write({ kind: 'screenshot', jobGuid, pngBase64, note: note === undefined ? undefined : redact(note), at: now() });
     },
     addSecret(value) {
-      if (value.length >= MIN_SECRET_LENGTH) secrets.add(value);
+      redactor.add(value);
     },
   };
 }

@@ -22,7 +22,7 @@ export type JobRunnerDeps = {
   link: RobotLink;
   writer: OutboxWriter;
   runs: RobotRunsStore;
-  settings: Pick<RobotSettings, 'scriptsDir' | 'pythonPath' | 'stopGraceMs' | 'insecureTls'>;
+  settings: Pick<RobotSettings, 'scriptsDir' | 'pythonPath' | 'stopGraceMs' | 'insecureTls'> & Partial<Pick<RobotSettings, 'runnerMemoryMb'>>;
   dataDir: string;
   startRun: StartRun;
   /** The `orchestrator.*` host services for a run, bound to its journal. */
@@ -100,7 +100,15 @@ async function startExecution(deps: JobRunnerDeps, job: ConsumedJob, journal: Jo
       cacheDir: path.join(deps.dataDir, 'versions'),
       download: (guid) => deps.link.downloadVersion(guid),
     });
-    return startCairnRun({ startRun: deps.startRun, projectDir, name: job.jobName, services: deps.hostServices(journal, job), log, onPid });
+    return startCairnRun({
+      startRun: deps.startRun,
+      projectDir,
+      name: job.jobName,
+      services: deps.hostServices(journal, job),
+      log,
+      onPid,
+      limits: { stopGraceMs: deps.settings.stopGraceMs, memoryLimitMb: deps.settings.runnerMemoryMb },
+    });
   }
 
   const { scriptsDir } = deps.settings;

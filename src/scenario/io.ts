@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { MAX_JSON_CHARS } from './jsonText.js';
 import { parseProject, parseScenario } from './parse.js';
 import { formatProblem, type ScenarioProblem } from './problems.js';
 import { PROJECT_FILE, SCENARIO_SUFFIX, type Project, type Scenario } from './schema.js';
@@ -30,22 +31,84 @@ export class ScenarioLoadError extends Error {
   }
 }
 
-async function readText(file: string): Promise<string> {
+const fileProblem = (code: string, en: string, ru: string): ScenarioProblem => ({ severity: 'error', code, message: { en, ru } });
+
+/**
+ * The text of a scenario or project file, or why it cannot be one. Checked with stat BEFORE
+ * opening: a folder, a FIFO (opening one blocks until a writer comes) or a huge file is refused
+ * without hanging or filling memory.
+ */
+export async function readDocumentText(file: string): Promise<{ text: string } | { problem: ScenarioProblem }> {
+  let info;
   try {
-    return await readFile(file, 'utf8');
+    info = await stat(file);
   } catch (error) {
-    const cause =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    const ruCause =
-      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'файл не найден' : (error as Error).message;
-    throw new ScenarioLoadError(file, [
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const cause = missing ? 'file not found' : (error as Error).message;
+    const ruCause = missing ? 'файл не найден' : (error as Error).message;
+    return { problem: fileProblem('file.read', `Cannot read ${file}: ${cause}`, `Не удалось прочитать ${file}: ${ruCause}`) };
+  }
+  if (info.isDirectory()) return { problem: fileProblem('file.notFile', `${file} is a folder, not a file`, `${file} — папка, а не файл`) };
+  if (!info.isFile()) {
+    return { problem: fileProblem('file.notFile', `${file} is not a regular file (a pipe or a device?)`, `${file} — не обычный файл (канал или устройство?)`) };
+  }
+  // UTF-8 needs at least one byte per character: more bytes than 4× the limit cannot fit it.
+  if (info.size > MAX_JSON_CHARS * 4) {
+    const mb = Math.round(info.size / 1024 / 1024);
+    return { problem: fileProblem('json.tooLarge', `${file} is ${mb} MB; a scenario never is`, `${file} занимает ${mb} МБ; сценарий не бывает таким большим`) };
+  }
+  try {
+    return { text: await readFile(file, 'utf8') };
+  } catch (error) {
+    const message = (error as Error).message;
+    return { problem: fileProblem('file.read', `Cannot read ${file}: ${message}`, `Не удалось прочитать ${file}: ${message}`) };
+  }
+}
+
+async function readText(file: string): Promise<string> {
+  const read = await readDocumentText(file);
+  if ('problem' in read) throw new ScenarioLoadError(file, [read.problem]);
+  return read.text;
+}
+
+/** Whether `path` (absolute) is the project folder or inside it. */
+export function isInsideProject(projectDir: string, path: string): boolean {
+  const rel = relative(resolve(projectDir), resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * What is wrong with a project's `main`: outside the project folder, missing, a folder, a pipe.
+ * `cairn validate` reports these; `cairn run` (and every run of a project) refuses to start.
+ */
+export async function projectMainProblems(projectDir: string, project: Project): Promise<ScenarioProblem[]> {
+  const scenarioPath = resolve(projectDir, project.main);
+  const at = { path: 'main' };
+  if (!isInsideProject(projectDir, scenarioPath)) {
+    return [
       {
         severity: 'error',
-        code: 'file.read',
-        message: { en: `Cannot read ${file}: ${cause}`, ru: `Не удалось прочитать ${file}: ${ruCause}` },
+        code: 'project.mainOutside',
+        ...at,
+        message: { en: `"main" must point inside the project folder: ${project.main}`, ru: `"main" должен указывать внутрь папки проекта: ${project.main}` },
       },
-    ]);
+    ];
   }
+  const info = await stat(scenarioPath).catch(() => undefined);
+  if (info === undefined) {
+    return [{ severity: 'error', code: 'project.mainMissing', ...at, message: { en: `"main" names ${project.main}, which does not exist`, ru: `"main" указывает на ${project.main}, но такого файла нет` } }];
+  }
+  if (!info.isFile()) {
+    return [
+      {
+        severity: 'error',
+        code: 'project.mainNotFile',
+        ...at,
+        message: { en: `"main" names ${project.main}, which is ${info.isDirectory() ? 'a folder' : 'not a regular file'}`, ru: `"main" указывает на ${project.main}, но это ${info.isDirectory() ? 'папка' : 'не обычный файл'}` },
+      },
+    ];
+  }
+  return [];
 }
 
 /** Reads, migrates (in memory) and schema-checks a scenario file. */
@@ -157,20 +220,9 @@ export async function resolveRunTarget(target: string): Promise<RunTarget> {
       ]);
     }
     const project = await readProject(path);
+    const problems = await projectMainProblems(path, project);
+    if (problems.length > 0) throw new ScenarioLoadError(join(path, PROJECT_FILE), problems);
     const scenarioPath = resolve(path, project.main);
-    if (relative(path, scenarioPath).startsWith('..')) {
-      throw new ScenarioLoadError(join(path, PROJECT_FILE), [
-        {
-          severity: 'error',
-          code: 'project.mainOutside',
-          path: 'main',
-          message: {
-            en: `"main" must point inside the project folder: ${project.main}`,
-            ru: `"main" должен указывать внутрь папки проекта: ${project.main}`,
-          },
-        },
-      ]);
-    }
     return { scenarioPath, projectDir: path, project };
   }
   const projectDir = await findProjectDir(dirname(path));

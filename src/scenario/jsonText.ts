@@ -10,10 +10,48 @@ export class JsonSyntaxError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** `json.syntax`, or `json.tooDeep` for nesting beyond MAX_JSON_DEPTH. */
+    readonly code = 'json.syntax',
+    /** Where in the document, for limits (`blocks[1].params.x[0]…`). */
+    readonly path?: string,
   ) {
     super(message);
     this.name = 'JsonSyntaxError';
   }
+}
+
+/**
+ * Deeper nesting than this is refused: no scenario needs it, and every recursive reader (this one,
+ * the schema, the validator, the engine) would otherwise end in a stack overflow.
+ */
+export const MAX_JSON_DEPTH = 128;
+/** The largest scenario or project text read, in characters (a generous 32 MB). */
+export const MAX_JSON_CHARS = 32 * 1024 * 1024;
+
+/**
+ * The deepest nesting of objects and arrays in `text`, counting only up to `limit + 1`; a fast
+ * loop without recursion, so even a hostile file is measured safely before anything recurses.
+ */
+export function jsonNestingDepth(text: string, limit = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      // Skip a string, escapes included (an unterminated one ends the scan).
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return deepest;
 }
 
 export type LocatedJson = {
@@ -62,12 +100,15 @@ export function readJson(text: string): LocatedJson {
     return fail('Expected a JSON value');
   };
 
-  const readValue = (path: string): unknown => {
+  const readValue = (path: string, depth: number): unknown => {
     skipSpace();
     offsets.set(path, pos);
     const ch = text[pos];
-    if (ch === '{') return readObject(path);
-    if (ch === '[') return readArray(path);
+    if ((ch === '{' || ch === '[') && depth >= MAX_JSON_DEPTH) {
+      throw new JsonSyntaxError(`Nested more than ${MAX_JSON_DEPTH} levels deep`, pos, 'json.tooDeep', path);
+    }
+    if (ch === '{') return readObject(path, depth + 1);
+    if (ch === '[') return readArray(path, depth + 1);
     if (ch === '"') return readString();
     if (ch === 't') return expectWord('true', true);
     if (ch === 'f') return expectWord('false', false);
@@ -79,7 +120,7 @@ export function readJson(text: string): LocatedJson {
     return Number(match[0]);
   };
 
-  const readObject = (path: string): Record<string, unknown> => {
+  const readObject = (path: string, depth: number): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     pos++;
     skipSpace();
@@ -94,7 +135,7 @@ export function readJson(text: string): LocatedJson {
       skipSpace();
       if (text[pos] !== ':') fail(`Expected ":" after property name "${key}"`);
       pos++;
-      const value = readValue(appendPath(path, key));
+      const value = readValue(appendPath(path, key), depth);
       // A "__proto__" key must become data, as with JSON.parse, not change the prototype.
       if (key === '__proto__')
         Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
@@ -114,7 +155,7 @@ export function readJson(text: string): LocatedJson {
     }
   };
 
-  const readArray = (path: string): unknown[] => {
+  const readArray = (path: string, depth: number): unknown[] => {
     const out: unknown[] = [];
     pos++;
     skipSpace();
@@ -123,7 +164,7 @@ export function readJson(text: string): LocatedJson {
       return out;
     }
     for (;;) {
-      out.push(readValue(appendPath(path, out.length)));
+      out.push(readValue(appendPath(path, out.length), depth));
       skipSpace();
       if (text[pos] === ',') {
         const comma = pos++;
@@ -141,7 +182,7 @@ export function readJson(text: string): LocatedJson {
 
   // A UTF-8 byte order mark is what some Windows editors write; it is not content.
   if (text.charCodeAt(0) === 0xfeff) pos = 1;
-  const value = readValue('');
+  const value = readValue('', 0);
   skipSpace();
   if (pos < text.length) fail('Unexpected text after the end of the document');
   return { value, offsets };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JsonSyntaxError, readJson } from './jsonText.js';
+import { jsonNestingDepth, JsonSyntaxError, MAX_JSON_CHARS, MAX_JSON_DEPTH, readJson } from './jsonText.js';
 import { migrateScenario, OLDEST_SCENARIO_VERSION, scenarioFormatVersion } from './migrate.js';
 import { formatPath, lineColumnAt, type ScenarioProblem } from './problems.js';
 import { unknownKeyWarnings } from './unknownKeys.js';
@@ -55,11 +55,46 @@ function syntaxProblem(text: string, offset: number | undefined, detail: string)
   });
 }
 
+function tooDeepProblem(text: string, error: JsonSyntaxError): ScenarioProblem {
+  return problemAt(text, error.offset, {
+    severity: 'error',
+    code: 'json.tooDeep',
+    // The path to the 128th level is unreadable; where it starts is what the user needs.
+    ...(error.path ? { path: error.path.length > 80 ? `${error.path.slice(0, 60)}…` : error.path } : {}),
+    message: {
+      en: `Nested more than ${MAX_JSON_DEPTH} levels deep; a scenario never needs that (a generated or damaged file?)`,
+      ru: `Вложенность глубже ${MAX_JSON_DEPTH} уровней; сценарию это не нужно (файл сгенерирован с ошибкой или повреждён?)`,
+    },
+  });
+}
+
+/** A problem when the text is beyond the limits every later (recursive) step can handle. */
+function limitProblem(text: string): ScenarioProblem | undefined {
+  if (text.length > MAX_JSON_CHARS) {
+    const mb = Math.round(MAX_JSON_CHARS / 1024 / 1024);
+    return {
+      severity: 'error',
+      code: 'json.tooLarge',
+      message: { en: `The file is larger than ${mb} MB; a scenario never is`, ru: `Файл больше ${mb} МБ; сценарий не бывает таким большим` },
+    };
+  }
+  if (jsonNestingDepth(text) <= MAX_JSON_DEPTH) return undefined;
+  try {
+    readJson(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return error.code === 'json.tooDeep' ? tooDeepProblem(text, error) : syntaxProblem(text, error.offset, error.message);
+    throw error;
+  }
+  return undefined;
+}
+
 /**
  * The engine's JSON.parse reads valid files fast; the located reader (10× slower) runs only when
  * positions are needed: to place a syntax error, or once problems have been found.
  */
 function readText(text: string): { value: unknown; offsets: Offsets } | ScenarioProblem {
+  const beyond = limitProblem(text);
+  if (beyond !== undefined) return beyond;
   let located: Map<string, number> | undefined;
   const offsets: Offsets = () => (located ??= readJson(text).offsets);
   try {

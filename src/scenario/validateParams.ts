@@ -28,11 +28,15 @@ function isMissing(spec: ParamTypeInfo, value: unknown): boolean {
   return given === undefined || given === null || (given === '' && textKinds.has(spec.kind));
 }
 
+/** Files are refused deeper than this when read (jsonText.ts); documents built in code stop here too. */
+const MAX_PARAM_DEPTH = 128;
+
 /** Every `{ "expr" }` inside a parameter value (lists and dictionaries may nest them). */
 function* expressionsIn(
   value: unknown,
   path: PropertyKey[],
 ): Generator<{ expr: string; path: PropertyKey[] }> {
+  if (path.length > MAX_PARAM_DEPTH) return;
   if (isExpression(value)) yield { expr: value.expr, path };
   else if (Array.isArray(value))
     for (const [i, item] of value.entries()) yield* expressionsIn(item, [...path, i]);

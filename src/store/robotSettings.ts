@@ -23,8 +23,10 @@ export const robotSettingsSchema = z.object({
   scriptsDir: z.string().optional(),
   /** Interpreter for Python-script jobs. */
   pythonPath: z.string().default('python3'),
-  /** How long a soft-stopped Python script may take before it is killed. */
+  /** How long a soft-stopped job (a Cairn run's current block, a Python script) may take before it is aborted. */
   stopGraceMs: z.number().int().min(0).default(30_000),
+  /** Heap limit of a Cairn job's engine in MB: beyond it the job fails "ran out of memory". */
+  runnerMemoryMb: z.number().int().min(64).default(2048),
 });
 export type RobotSettings = z.infer<typeof robotSettingsSchema>;
 

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { toHostServices } from '../../engine/services.js';
-import type { RunHandle, StartRun } from '../../engine/types.js';
+import type { RunHandle, RunRequest, StartRun } from '../../engine/types.js';
 import type { Emit, Handlers } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { DialogBroker } from './dialogs.js';
@@ -17,7 +17,13 @@ export type RunControl = RunHandlers & {
  * Runs saved scenario files in the engine's runner process. Every RunEvent is forwarded as a
  * `run.event`; the blocks' dialogs become `dialog.request` events through the broker.
  */
-export function createRunHandlers(startRun: StartRun, emit: Emit, dialogs: DialogBroker): RunControl {
+export function createRunHandlers(
+  startRun: StartRun,
+  emit: Emit,
+  dialogs: DialogBroker,
+  /** The user's stop grace and heap limit (settings.runner). */
+  limits: () => Promise<Pick<RunRequest, 'stopGraceMs' | 'memoryLimitMb'>> = async () => ({}),
+): RunControl {
   const runs = new Map<string, RunHandle>();
 
   const find = (runId: string) => {
@@ -33,9 +39,18 @@ export function createRunHandlers(startRun: StartRun, emit: Emit, dialogs: Dialo
         throw new ApiError('not_found', `Scenario file not found: ${target}`);
       }
       let runId = '';
+      const { stopGraceMs, memoryLimitMb } = await limits();
       const handle = startRun(
         // trace: the Designer highlights the running block, so it needs block.started/finished.
-        { target, mode, args, trace: true, debug: mode === 'debug' ? { breakpoints, startAt } : undefined },
+        {
+          target,
+          mode,
+          args,
+          trace: true,
+          debug: mode === 'debug' ? { breakpoints, startAt } : undefined,
+          stopGraceMs,
+          memoryLimitMb,
+        },
         toHostServices(dialogs.servicesFor(() => runId)),
       );
       runId = handle.runId;

@@ -5,16 +5,9 @@ import { defaultRendererDir, startHost } from '../../host/host.js';
 import { openBrowser } from '../../host/openBrowser.js';
 import type { CliCommand } from '../command.js';
 import { parseOptions, UsageError, withUsage } from '../options.js';
+import { untilShutdown } from '../shutdown.js';
 
 const usage = 'cairn designer [project-dir] [--port N] [--data DIR] [--open]';
-
-/** Resolves when the user asks the process to end (Ctrl+C, or a service manager's TERM). */
-function untilInterrupted(): Promise<void> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-}
 
 export const command: CliCommand = {
   name: 'designer',
@@ -52,7 +45,8 @@ export const command: CliCommand = {
       if (values.open && !(await openBrowser(host.url)))
         console.error('Could not open a browser; open the URL above yourself.');
 
-      await untilInterrupted();
+      // Ctrl+C, TERM, HUP or the parent gone: close the host, which aborts the runs it started.
+      await untilShutdown();
       await host.close();
       return 0;
     }),

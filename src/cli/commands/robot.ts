@@ -7,8 +7,9 @@ import { formatStatusLine, type AgentStatus } from '../../robot/status.js';
 import { openAppStore } from '../../store/appStore.js';
 import { MIN_WORKING_HEARTBEAT_MS, robotSettingsSchema, type RobotSettings } from '../../store/robotSettings.js';
 import type { CliCommand } from '../command.js';
+import { onShutdown } from '../shutdown.js';
 
-const usage = 'cairn robot --orchestrator URL --guid GUID [--scripts-dir DIR] [--insecure] [--once] [--data DIR] [--poll-interval S] [--heartbeat-interval S] [--python PATH]';
+const usage = 'cairn robot --orchestrator URL --guid GUID [--scripts-dir DIR] [--insecure] [--once] [--data DIR] [--poll-interval S] [--heartbeat-interval S] [--python PATH] [--stop-grace S] [--max-memory MB]';
 
 const help = `${usage}
 
@@ -26,6 +27,10 @@ durable outbox. Settings are saved in the data folder, so later starts need no f
   --poll-interval S    seconds between idle heartbeats (default 10)
   --heartbeat-interval S  seconds between heartbeats while a job runs (default and minimum 10)
   --python PATH        Python interpreter for script jobs (default python3)
+  --stop-grace S       after a stop request, how long a job's current block (or script) may take
+                       before the job is aborted (default 30; saved)
+  --max-memory MB      heap limit of a Cairn job's engine; beyond it the job fails "ran out of
+                       memory" (default 2048; saved)
 
 Ctrl+C stops cleanly (a running job is soft-stopped first); a second Ctrl+C aborts the job.`;
 
@@ -44,14 +49,16 @@ type Flags = {
   'poll-interval'?: string;
   'heartbeat-interval'?: string;
   python?: string;
+  'stop-grace'?: string;
+  'max-memory'?: string;
   help?: boolean;
 };
 
-function seconds(flags: Flags, name: 'poll-interval' | 'heartbeat-interval', min: number): number | undefined {
+function seconds(flags: Flags, name: 'poll-interval' | 'heartbeat-interval' | 'stop-grace' | 'max-memory', min: number): number | undefined {
   const raw = flags[name];
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!(value >= min)) throw new Error(`--${name} must be a number of seconds ≥ ${min}, got "${raw}"`);
+  if (!(value >= min)) throw new Error(`--${name} must be a number ≥ ${min}${name === "max-memory" ? " (MB)" : " (seconds)"}, got "${raw}"`);
   return value;
 }
 
@@ -66,6 +73,8 @@ function resolveSettings(flags: Flags, dataDir: string): RobotSettings {
   }
   const pollSeconds = seconds(flags, 'poll-interval', 0.1);
   const heartbeatSeconds = seconds(flags, 'heartbeat-interval', MIN_WORKING_HEARTBEAT_MS / 1000);
+  const graceSeconds = seconds(flags, 'stop-grace', 0);
+  const memoryMb = seconds(flags, 'max-memory', 64);
   if (flags.insecure && flags['verify-tls']) throw new Error('--insecure and --verify-tls contradict each other');
   const orchestratorUrl = flags.orchestrator ?? saved?.orchestratorUrl;
   const robotGuid = flags.guid ?? saved?.robotGuid;
@@ -79,6 +88,8 @@ function resolveSettings(flags: Flags, dataDir: string): RobotSettings {
     pythonPath: flags.python ?? saved?.pythonPath,
     pollIntervalMs: pollSeconds === undefined ? saved?.pollIntervalMs : Math.round(pollSeconds * 1000),
     workingHeartbeatMs: heartbeatSeconds === undefined ? saved?.workingHeartbeatMs : Math.round(heartbeatSeconds * 1000),
+    stopGraceMs: graceSeconds === undefined ? saved?.stopGraceMs : Math.round(graceSeconds * 1000),
+    runnerMemoryMb: memoryMb === undefined ? saved?.runnerMemoryMb : Math.round(memoryMb),
   });
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
   return parsed.data;
@@ -133,6 +144,8 @@ export const command: CliCommand = {
           'poll-interval': { type: 'string' },
           'heartbeat-interval': { type: 'string' },
           python: { type: 'string' },
+          'stop-grace': { type: 'string' },
+          'max-memory': { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
         strict: true,
@@ -170,19 +183,15 @@ export const command: CliCommand = {
       return 1;
     }
     display = createStatusDisplay(Boolean(process.stdout.isTTY), () => robot.agent.status());
-    let interrupts = 0;
-    const onSignal = () => {
-      interrupts += 1;
-      if (interrupts === 1) void robot.agent.stop();
+    // First Ctrl+C / TERM / HUP: stop cleanly (the job soft-stopped); the next one aborts the job.
+    const offShutdown = onShutdown((_reason, count) => {
+      if (count === 1) void robot.agent.stop();
       else robot.agent.abortJob();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+    });
     try {
       return await robot.agent.run();
     } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      offShutdown();
       display.update();
       await robot.close();
       display.close();

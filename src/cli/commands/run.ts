@@ -12,9 +12,17 @@ import { humanOutput, jsonOutput, type RunOutput } from '../runOutput.js';
 import { terminalDialogs } from '../dialogs.js';
 
 const USAGE =
-  'cairn run <project-dir|file.scenario.json> [--var name=value …] [--args args.json] [--json] [--debug-break <blockId> …] [--lang en|ru]';
+  'cairn run <project-dir|file.scenario.json> [--var name=value …] [--args args.json] [--json] [--debug-break <blockId> …] [--stop-grace S] [--max-memory MB] [--lang en|ru]';
 
 export const exitCodes: Record<RunResult, number> = { success: 0, failed: 1, stopped: 3, aborted: 4 };
+
+/** A positive number flag, or undefined when not given. */
+function positive(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`--${flag} must be a positive number, got "${raw}"`);
+  return value;
+}
 
 function parseVars(pairs: readonly string[]): Record<string, string> {
   const vars: Record<string, string> = {};
@@ -63,17 +71,26 @@ async function run(argv: string[]): Promise<number> {
       args: { type: 'string' },
       json: { type: 'boolean' },
       'debug-break': { type: 'string', multiple: true },
+      'stop-grace': { type: 'string' },
+      'max-memory': { type: 'string' },
       lang: { type: 'string' },
     },
     { min: 1, max: 1 },
   );
   if (values.help) {
     console.log(
-      `usage: ${USAGE}\nExit codes: 0 success, 1 failed, 2 usage or validation error, 3 stopped, 4 aborted.`,
+      [
+        `usage: ${USAGE}`,
+        '  --stop-grace S   after Ctrl+C, how long the running block may take before the run is aborted (default 30)',
+        '  --max-memory MB  heap limit of the engine; beyond it the run fails "ran out of memory" (default 2048)',
+        'Exit codes: 0 success, 1 failed, 2 usage or validation error, 3 stopped, 4 aborted.',
+      ].join('\n'),
     );
     return 0;
   }
   const lang = pickLanguage(values.lang);
+  const graceSeconds = positive('stop-grace', values['stop-grace']);
+  const memoryLimitMb = positive('max-memory', values['max-memory']);
   const target = await resolveRunTarget(positionals[0]);
 
   const checked = await checkWithInvoked(target.scenarioPath, target.projectDir);
@@ -110,6 +127,8 @@ async function run(argv: string[]): Promise<number> {
       target: target.scenarioPath,
       args,
       trace: values.json === true || process.stdout.isTTY === true,
+      ...(graceSeconds !== undefined ? { stopGraceMs: Math.round(graceSeconds * 1000) } : {}),
+      ...(memoryLimitMb !== undefined ? { memoryLimitMb: Math.max(16, Math.round(memoryLimitMb)) } : {}),
       ...(breakpoints.length > 0 ? { mode: 'debug' as const, debug: { breakpoints } } : {}),
     },
     // Dialog blocks talk to the user on this terminal (src/cli/dialogs.ts).

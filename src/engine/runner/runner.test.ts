@@ -1,5 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,14 +168,14 @@ describe('runner process', { timeout: 90_000 }, () => {
     }
   });
 
-  it('a runner crash (process.exit in a script) ends failed with a clear message', async () => {
+  it('a script calling process.exit ends the run failed with a clear message', async () => {
     const path = await write('crash', {
       blocks: [{ id: 'start', type: 'core.start' }, { id: 'exit', type: 'core.script', params: { code: 'process.exit(3)' } }],
       links: chain('start', 'exit'),
     });
     const summary = await startRun({ target: path }).done;
     expect(summary.result).toBe('failed');
-    expect(summary.error?.message).toBe('The runner process exited unexpectedly (exit code 3) before the run finished');
+    expect(summary.error?.message).toBe('The scenario ended the engine (exit code 3) before the run finished');
   });
 
   it('an error thrown outside any block (a script timer) ends failed with its message', async () => {
@@ -231,5 +231,82 @@ describe('runner process', { timeout: 90_000 }, () => {
     const summary = await handle.done;
     expect(events.find((e) => e.type === 'paused')).toMatchObject({ blockId: 'double', variables: { x: 1 } });
     expect(summary.outputs).toEqual({ x: 40 });
+  });
+});
+
+/** A script block that logs, then keeps the CPU busy for `ms` without ever yielding, then leaves a mark. */
+function busy(id: string, ms: number, mark?: string): BlockSpec {
+  const done = mark === undefined ? '' : `require('node:fs').writeFileSync(${JSON.stringify(mark)}, 'done');`;
+  return { id, type: 'core.script', params: { code: `log('computing ${id}'); const end = Date.now() + ${ms}; while (Date.now() < end) {} ${done}` } };
+}
+
+describe('runner process: blocks that keep the CPU busy', { timeout: 90_000 }, () => {
+  it('a soft stop ends the run at the next block boundary, though every block computes', async () => {
+    const path = await write('busy-six', {
+      blocks: [{ id: 'start', type: 'core.start' }, ...[1, 2, 3, 4, 5, 6].map((n) => busy(`b${n}`, 1500))],
+      links: chain('start', 'b1', 'b2', 'b3', 'b4', 'b5', 'b6'),
+    });
+    const handle = startRun({ target: path });
+    const events = record(handle);
+    await until(() => logText(events).includes('computing b1'), 'block 1 to log');
+    handle.stop();
+    const summary = await handle.done;
+    expect(summary.result).toBe('stopped');
+    expect(logText(events)).toContain('computing b1');
+    expect(logText(events)).not.toContain('computing b3');
+  });
+
+  it('a line logged by a block arrives while that block is still computing', async () => {
+    const mark = join(dir, 'busy-log.done');
+    const path = await write('busy-log', { blocks: [{ id: 'start', type: 'core.start' }, busy('b1', 4000, mark)], links: chain('start', 'b1') });
+    const handle = startRun({ target: path });
+    let markAtLog: boolean | undefined;
+    handle.onEvent((e) => {
+      if (e.type === 'log' && e.message === 'computing b1') markAtLog = existsSync(mark);
+    });
+    expect((await handle.done).result).toBe('success');
+    expect(markAtLog).toBe(false);
+    expect(existsSync(mark)).toBe(true);
+  });
+
+  it('a block that never returns is aborted when the stop grace runs out, and the run says so', async () => {
+    const path = await write('forever', {
+      blocks: [{ id: 'start', type: 'core.start' }, { id: 'spin', type: 'core.script', params: { code: "log('spinning'); while (true) {}" } }],
+      links: chain('start', 'spin'),
+    });
+    const handle = startRun({ target: path, stopGraceMs: 500 });
+    const events = record(handle);
+    await until(() => logText(events).includes('spinning'), 'the block to start');
+    handle.stop();
+    const summary = await handle.done;
+    expect(summary.result).toBe('aborted');
+    expect(summary.error?.message).toContain('did not return within the stop grace of 0.5 s');
+    expect(logText(events).some((m) => m.includes('stop grace'))).toBe(true);
+  });
+
+  it('an abort while a block computes keeps every line logged before it', async () => {
+    const path = await write('busy-abort', {
+      blocks: [
+        { id: 'start', type: 'core.start' },
+        { id: 'many', type: 'core.script', params: { code: "for (let i = 0; i < 50; i++) log('line ' + i); log('last'); while (true) {}" } },
+      ],
+      links: chain('start', 'many'),
+    });
+    const handle = startRun({ target: path });
+    const events = record(handle);
+    await until(() => logText(events).includes('line 0'), 'the first line');
+    handle.abort();
+    expect((await handle.done).result).toBe('aborted');
+    expect(logText(events)).toEqual([...Array.from({ length: 50 }, (_, i) => `line ${i}`), 'last']);
+  });
+
+  it('a runaway block hits the heap limit: the run fails "ran out of memory"', async () => {
+    const path = await write('hungry', {
+      blocks: [{ id: 'start', type: 'core.start' }, { id: 'eat', type: 'core.script', params: { code: 'const all = []; for (;;) all.push(new Array(100000).fill(Math.random()));' } }],
+      links: chain('start', 'eat'),
+    });
+    const summary = await startRun({ target: path, memoryLimitMb: 64 }).done;
+    expect(summary.result).toBe('failed');
+    expect(summary.error?.message).toContain('ran out of memory (limit 64 MB)');
   });
 });

@@ -5,6 +5,9 @@ import { killTree } from './kill.js';
 import type { FromRunner } from './protocol.js';
 import { forkTransport, type TransportFactory } from './transport.js';
 
+/** How long an aborted runner may take to send its last events and end before it is killed. */
+const ABORT_FALLBACK_MS = 2000;
+
 /**
  * Starts runs in their own runner process. The handle's `done` settles once the run has
  * finished AND the runner is gone; a runner that dies early ends the run `failed`, an abort
@@ -74,7 +77,9 @@ export function createStartRun(transportFactory: TransportFactory): StartRun {
       abort() {
         if (finished !== undefined && aborted) return;
         aborted = true;
-        transport.kill();
+        // The runner sends what was logged and ends its process group; kill it if it does not go in time.
+        transport.send({ t: 'abort' });
+        setTimeout(() => transport.kill(), ABORT_FALLBACK_MS).unref();
         for (const pid of pids) killTree(pid);
       },
       debug: (command) => transport.send({ t: 'debug', command }),
