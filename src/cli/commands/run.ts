@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startRun } from '../../engine/runner/index.js';
+import { createRunnerPool, type RunnerPool } from '../../engine/runner/index.js';
 import type { RunHandle, RunResult, RunSummary } from '../../engine/types.js';
 import { resolveRunTarget, ScenarioLoadError } from '../../scenario/io.js';
 import type { Scenario } from '../../scenario/schema.js';
@@ -55,7 +55,7 @@ function interruptHandler(handle: RunHandle, output: RunOutput): () => void {
   };
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
   const { values, positionals } = parseOptions(
     argv,
     {
@@ -74,6 +74,8 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const lang = pickLanguage(values.lang);
+  // The runner process starts now and loads the engine while this process validates.
+  const pool = runners();
   const target = await resolveRunTarget(positionals[0]);
 
   const checked = await checkWithInvoked(target.scenarioPath, target.projectDir);
@@ -105,7 +107,7 @@ async function run(argv: string[]): Promise<number> {
       throw new UsageError(`--debug-break: no block "${id}" in "${doc.name}" or the scenarios it invokes`);
   }
   const output = values.json ? jsonOutput(process.stdout) : humanOutput(process.stdout, process.stderr);
-  const handle = startRun(
+  const handle = pool.startRun(
     {
       target: target.scenarioPath,
       args,
@@ -141,12 +143,16 @@ export const command: CliCommand = {
   usage: USAGE,
   run: (argv) =>
     withUsage('run', USAGE, async () => {
+      let pool: RunnerPool | undefined;
       try {
-        return await run(argv);
+        return await run(argv, () => (pool = createRunnerPool({ keepWarm: false })));
       } catch (error) {
         if (!(error instanceof ScenarioLoadError)) throw error;
         console.error(error.message);
         return EXIT_USAGE;
+      } finally {
+        // Not started (invalid scenario, bad arguments): the runner started ahead ends here.
+        await pool?.dispose();
       }
     }),
 };

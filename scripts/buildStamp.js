@@ -1,0 +1,33 @@
+// Whether dist/core is the build of the current sources. Kept apart from build.js (and free of
+// esbuild) because every `cairn` start asks it: a few hundred stat calls, a few milliseconds.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const outDir = join(root, 'dist', 'core');
+/** Written last by a build: when it started, every file it read, and each entry's output file. */
+export const stampFile = join(outDir, '.build.json');
+
+/** @returns {{ builtAt: number, inputs: string[], entries: Record<string, string> } | undefined} */
+export function readStamp() {
+  try {
+    return JSON.parse(readFileSync(stampFile, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when a build exists and none of its inputs changed (or vanished) since it started. */
+export function buildIsFresh() {
+  const stamp = readStamp();
+  if (stamp === undefined) return false;
+  for (const input of stamp.inputs) {
+    try {
+      if (statSync(join(root, input)).mtimeMs >= stamp.builtAt) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
