@@ -59,6 +59,10 @@ export function createTransport(options: TransportOptions): (call: PathName, inp
   const agent = secure ? new HttpsAgent({ keepAlive: true, rejectUnauthorized: !options.insecure }) : new HttpAgent({ keepAlive: true });
   const request = secure ? httpsRequest : httpRequest;
   const authorization = `Basic ${Buffer.from(options.credential, 'utf8').toString('base64')}`;
+  // Parsed once: each call only adds its path.
+  const parsed = new URL(base);
+  const host = { protocol: parsed.protocol, hostname: parsed.hostname.replace(/^\[|\]$/g, ''), port: parsed.port };
+  const pathPrefix = parsed.pathname.replace(/\/+$/, '');
 
   const once = async (call: PathName, input: CallInput): Promise<CallResult> => {
     const route = options.paths[call];
@@ -66,20 +70,23 @@ export function createTransport(options: TransportOptions): (call: PathName, inp
     const url = `${base}${path}`;
     const timeoutMs = input.timeoutMs ?? options.timeoutMs;
     const maxContentLength = input.maxContentLength ?? options.maxContentLength;
-    const deadline = AbortSignal.timeout(timeoutMs);
     let response: { status: number; bytes: Buffer };
+    const deadline = { passed: false };
     try {
-      const body = await encodeBody(input.body);
-      response = await send(request, `${base}${path}`, {
+      const body = typeof input.body === 'string' ? formBody(input.body) : await multipartBody(input.body);
+      response = await send(request, {
+        ...host,
+        path: `${pathPrefix}${path}`,
         method: route.method,
         agent,
-        signal: deadline,
-        headers: { Authorization: authorization, ...(body ? { 'Content-Type': body.type, 'Content-Length': String(body.bytes.length) } : {}) },
-        body: body?.bytes,
+        headers: { Authorization: authorization, ...(body ? { 'Content-Type': body.type, 'Content-Length': body.length } : {}) },
+        body: body?.data,
         maxContentLength,
+        timeoutMs,
+        deadline,
       });
     } catch (error) {
-      throw networkError(error, call, url, { ...options, timeoutMs, maxContentLength }, deadline.aborted);
+      throw networkError(error, call, url, { ...options, timeoutMs, maxContentLength }, deadline.passed);
     }
     const bytes = response.bytes;
     const text = input.binary ? '' : bytes.toString('utf8');
@@ -164,13 +171,23 @@ function networkError(
 /** The answer grew past the caller's limit: the socket was dropped without reading the rest. */
 class TooLarge extends Error {}
 
-type SendOptions = RequestOptions & { signal: AbortSignal; body?: Buffer; maxContentLength: number };
+type SendOptions = RequestOptions & {
+  body?: string | Buffer;
+  maxContentLength: number;
+  timeoutMs: number;
+  /** Set when the overall deadline ended the call (a timeout, not a network failure). */
+  deadline: { passed: boolean };
+};
 
-/** One HTTP exchange: the whole answer as bytes, or the socket's error. No redirects, no proxy. */
-function send(request: typeof httpRequest, url: string, options: SendOptions): Promise<{ status: number; bytes: Buffer }> {
-  const { body, maxContentLength, ...requestOptions } = options;
+/**
+ * One HTTP exchange: the whole answer as bytes, or the socket's error. No redirects, no proxy.
+ * One timer per call for the overall deadline (cheaper than an AbortSignal per call, which a
+ * job's thousands of log lines would each pay for).
+ */
+function send(request: typeof httpRequest, options: SendOptions): Promise<{ status: number; bytes: Buffer }> {
+  const { body, maxContentLength, timeoutMs, deadline, ...requestOptions } = options;
   return new Promise((resolve, reject) => {
-    const req = request(url, requestOptions, (res) => {
+    const req = request(requestOptions, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
@@ -181,18 +198,34 @@ function send(request: typeof httpRequest, url: string, options: SendOptions): P
         }
         chunks.push(chunk);
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) }));
-      res.on('error', reject);
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
+      });
+      res.on('error', fail);
     });
-    req.on('error', reject);
+    const timer = setTimeout(() => {
+      deadline.passed = true;
+      req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+    }, timeoutMs);
+    function fail(error: Error): void {
+      clearTimeout(timer);
+      reject(error);
+    }
+    req.on('error', fail);
+    // A string body leaves with the headers in one write; a Buffer would be a second one.
     req.end(body);
   });
 }
 
-/** A form body as is; multipart FormData encoded by the platform (boundary and all). */
-async function encodeBody(body: CallInput['body']): Promise<{ type: string; bytes: Buffer } | undefined> {
+function formBody(body: string): { type: string; data: string; length: number } {
+  return { type: 'application/x-www-form-urlencoded', data: body, length: Buffer.byteLength(body) };
+}
+
+/** Multipart FormData encoded by the platform (boundary and all). */
+async function multipartBody(body: FormData | undefined): Promise<{ type: string; data: Buffer; length: number } | undefined> {
   if (body === undefined) return undefined;
-  if (typeof body === 'string') return { type: 'application/x-www-form-urlencoded', bytes: Buffer.from(body, 'utf8') };
   const encoded = new Response(body);
-  return { type: encoded.headers.get('content-type') ?? 'multipart/form-data', bytes: Buffer.from(await encoded.arrayBuffer()) };
+  const data = Buffer.from(await encoded.arrayBuffer());
+  return { type: encoded.headers.get('content-type') ?? 'multipart/form-data', data, length: data.length };
 }

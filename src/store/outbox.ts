@@ -33,6 +33,8 @@ export type Outbox = {
   /** The oldest undelivered rows of the robot's stream, in order. */
   pending(robotGuid: string, limit: number): OutboxRow[];
   markDelivered(id: number): void;
+  /** Marks several delivered rows in one transaction (one write for a whole batch of log lines). */
+  markDeliveredMany(ids: readonly number[]): void;
   /** The Orchestrator refused the row for good (e.g. HTTP 400): keep it, flagged, and move on. */
   markRejected(id: number, error: string): void;
   recordFailure(id: number, error: string): void;
@@ -65,6 +67,9 @@ export function createOutbox(db: Database, now: () => number = Date.now): Outbox
   const insertMany = db.transaction((robotGuid: string, items: OutboxItem[]) => {
     for (const item of items) insert(robotGuid, item);
   });
+  const deliveredMany = db.transaction((ids: readonly number[], at: number) => {
+    for (const id of ids) sql.delivered.run(at, at, id);
+  });
 
   return {
     enqueue: insert,
@@ -81,6 +86,9 @@ export function createOutbox(db: Database, now: () => number = Date.now): Outbox
     markDelivered(id) {
       const at = now();
       sql.delivered.run(at, at, id);
+    },
+    markDeliveredMany(ids) {
+      if (ids.length > 0) deliveredMany(ids, now());
     },
     markRejected(id, error) {
       const at = now();
