@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
-import { createRunnerPool, type RunnerPool } from '../../engine/runner/index.js';
+import { createRunnerPool, type RunnerPool } from '../../engine/runner/pool.js';
 import type { RunHandle, RunResult, RunSummary } from '../../engine/types.js';
-import { resolveRunTarget, ScenarioLoadError } from '../../scenario/io.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { inArguments, readArgsFile, writeOutArguments, type VendorArgument } from '../argsFile.js';
-import { checkWithInvoked, printProblems } from '../check.js';
+import type { VendorArgument } from '../argsFile.js';
 import type { CliCommand } from '../command.js';
 import { debugPrompt } from '../debugPrompt.js';
 import { EXIT_USAGE, parseOptions, pickLanguage, UsageError, withUsage } from '../options.js';
@@ -74,8 +72,14 @@ async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
     return 0;
   }
   const lang = pickLanguage(values.lang);
-  // The runner process starts now and loads the engine while this process validates.
+  // The runner process starts first and loads the engine while this process loads the
+  // validation (the catalog, the schemas) and checks the scenario: on two cores, in parallel.
   const pool = runners();
+  const [{ resolveRunTarget }, { checkWithInvoked, printProblems }, { inArguments, readArgsFile, writeOutArguments }] = await Promise.all([
+    import('../../scenario/io.js'),
+    import('../check.js'),
+    import('../argsFile.js'),
+  ]);
   const target = await resolveRunTarget(positionals[0]);
 
   const checked = await checkWithInvoked(target.scenarioPath, target.projectDir);
@@ -147,6 +151,7 @@ export const command: CliCommand = {
       try {
         return await run(argv, () => (pool = createRunnerPool({ keepWarm: false })));
       } catch (error) {
+        const { ScenarioLoadError } = await import('../../scenario/io.js');
         if (!(error instanceof ScenarioLoadError)) throw error;
         console.error(error.message);
         return EXIT_USAGE;
