@@ -3,5 +3,5 @@ export type BuildStamp = { builtAt: number; inputs: string[]; entries: Record<st
 export const root: string;
 export const outDir: string;
 export const stampFile: string;
-export function readStamp(): BuildStamp | undefined;
-export function buildIsFresh(): boolean;
+export function readStamp(file?: string): BuildStamp | undefined;
+export function buildIsFresh(file?: string, base?: string): boolean;

@@ -10,21 +10,24 @@ export const outDir = join(root, 'dist', 'core');
 export const stampFile = join(outDir, '.build.json');
 
 /** @returns {{ builtAt: number, inputs: string[], entries: Record<string, string> } | undefined} */
-export function readStamp() {
+export function readStamp(file = stampFile) {
   try {
-    return JSON.parse(readFileSync(stampFile, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }
 }
 
-/** True when a build exists and none of its inputs changed (or vanished) since it started. */
-export function buildIsFresh() {
-  const stamp = readStamp();
+/**
+ * True when a build exists and none of its inputs changed (or vanished) since it started. (The
+ * arguments are for tests: another stamp, another tree.)
+ */
+export function buildIsFresh(file = stampFile, base = root) {
+  const stamp = readStamp(file);
   if (stamp === undefined) return false;
   for (const input of stamp.inputs) {
     try {
-      if (statSync(join(root, input)).mtimeMs >= stamp.builtAt) return false;
+      if (statSync(join(base, input)).mtimeMs >= stamp.builtAt) return false;
     } catch {
       return false;
     }
