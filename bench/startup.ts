@@ -14,7 +14,6 @@
  */
 import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,12 +22,6 @@ import { ensureBuilt } from '../scripts/build.js';
 import { createService } from '../src/api/service.js';
 import { startRun as coldStartRun } from '../src/engine/runner/index.js';
 import type { RunEvent } from '../src/engine/types.js';
-import { OrchestratorClient } from '../src/orchestrator/client.js';
-import { JobStatus } from '../src/orchestrator/protocol.js';
-import { createRobotLink } from '../src/robot/link.js';
-import { openAppStore } from '../src/store/appStore.js';
-import { createOutboxWorker } from '../src/store/outboxWorker.js';
-import { createOutboxWriter } from '../src/store/outboxWriter.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string' }, lines: { type: 'string' }, only: { type: 'string' } } });
 const RUNS = Number(values.runs ?? 7);
@@ -140,94 +133,28 @@ async function admin<T>(url: string, route: string, body: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** The floor: one kept-alive connection, a form body per line, one request after the other. */
-async function plainPosts(url: string, robotGuid: string, jobGuid: string, count: number): Promise<number> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const target = new URL('/api/log/create', url);
-  const auth = `Basic ${Buffer.from(robotGuid).toString('base64')}`;
-  const started = performance.now();
-  for (let i = 0; i < count; i++) {
-    const body = new URLSearchParams({ RobotGUID: robotGuid, ProcessVersionGUID: '', JobGUID: jobGuid, Level: 'Info', Message: `plain ${i}` }).toString();
-    await new Promise<void>((done, fail) => {
-      const req = request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { Authorization: auth, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) } },
-        (res) => {
-          res.resume();
-          res.on('end', () => (res.statusCode === 200 ? done() : fail(new Error(`HTTP ${res.statusCode}`))));
-        },
-      );
-      req.on('error', fail);
-      req.end(body);
-    });
-  }
-  agent.destroy();
-  return count / ((performance.now() - started) / 1000);
-}
-
-/** The robot's path: the writer batches lines into the SQLite outbox, the worker delivers them in order. */
-async function robotPath(url: string, robotGuid: string, jobGuid: string, count: number): Promise<{ linesPerSecond: number; statusLagMs: number }> {
-  const dir = await mkdtemp(join(tmpdir(), 'cairn-bench-outbox-'));
-  const store = openAppStore(join(dir, 'cairn.sqlite'));
-  const client = new OrchestratorClient({ url, robotGuid, retries: 0, timeoutMs: 10_000, warn: () => {} });
-  const link = createRobotLink(client);
-  let lastLineAt = 0;
-  let statusAt = 0;
-  const worker = createOutboxWorker({
-    outbox: store.outbox,
-    robotGuid,
-    deliver: async (item) => {
-      await link.deliver(item);
-      if (item.kind === 'log') lastLineAt = performance.now();
-      else if (item.kind === 'jobStatus' && item.status !== JobStatus.InProgress) statusAt = performance.now();
-    },
-    classify: (error) => link.classifyDeliveryError(error),
-    onDeliveryError: (error) => console.error(`delivery error: ${error instanceof Error ? error.message : String(error)}`),
-  });
-  const writer = createOutboxWriter({ outbox: store.outbox, robotGuid, onWritten: worker.wake });
-  worker.start();
-  const started = performance.now();
-  writer.write({ kind: 'jobStatus', jobGuid, status: JobStatus.InProgress });
-  // A job logs in bursts: a line per block, many blocks per event-loop turn.
-  for (let i = 0; i < count; i++) {
-    writer.write({ kind: 'log', jobGuid, level: 'Info', message: `line ${i}`, at: Date.now() });
-    if (i % 500 === 499) await new Promise((r) => setImmediate(r));
-  }
-  writer.write({ kind: 'jobStatus', jobGuid, status: JobStatus.Success });
-  const drained = await worker.drain(300_000);
-  const elapsed = performance.now() - started;
-  await worker.stop();
-  store.close();
-  await rm(dir, { recursive: true, force: true });
-  if (!drained) throw new Error('the outbox did not drain within 300 s');
-  return { linesPerSecond: count / (elapsed / 1000), statusLagMs: statusAt - lastLineAt };
-}
-
+/**
+ * The robot runs built code (dist/core), so its path is measured built too: bench/logDelivery.ts
+ * (both the plain posts and the robot's path) is bundled like the core and run as its own process
+ * against the emulator (another process), which prints the figures as JSON.
+ */
 async function logFigures(): Promise<void> {
   const emulator = await startEmulator();
+  const bundle = join(root, 'dist', 'bench', 'logDelivery.mjs');
+  const esbuild = await import('esbuild');
+  await esbuild.build({ entryPoints: [join(root, 'bench', 'logDelivery.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: bundle, logLevel: 'warning' });
   try {
     const robotGuid = (await admin<{ guid: string }>(emulator.url, '/admin/robots', { name: 'bench-logs' })).guid;
     const processGuid = (await admin<{ guid: string }>(emulator.url, '/admin/processes', { name: 'bench' })).guid;
     const versionGuid = (await admin<{ guid: string }>(emulator.url, '/admin/versions', { processGuid, name: 'bench.py' })).guid;
-    const job = async () => (await admin<{ guid: string }>(emulator.url, '/admin/jobs', { robotGuid, versionGuid })).guid;
-    // Warm both paths (JIT, SQLite pages, the emulator's statements), then measure them in turn.
-    await plainPosts(emulator.url, robotGuid, await job(), 500);
-    await robotPath(emulator.url, robotGuid, await job(), 500);
-    const plain: number[] = [];
-    const robot: number[] = [];
-    const lags: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      plain.push(await plainPosts(emulator.url, robotGuid, await job(), LINES));
-      const result = await robotPath(emulator.url, robotGuid, await job(), LINES);
-      robot.push(result.linesPerSecond);
-      lags.push(result.statusLagMs);
-    }
-    const robotRate = median(robot);
-    const plainRate = median(plain);
-    const lag = median(lags);
-    rows.push({ name: `plain node:http posts (${LINES} lines)`, value: `${plainRate.toFixed(0)} lines/s`, target: '', ok: undefined });
-    rows.push({ name: `robot log delivery (${LINES}-line job)`, value: `${robotRate.toFixed(0)} lines/s`, target: '≥ 5000 lines/s', ok: robotRate >= 5000 });
-    rows.push({ name: 'robot delivery vs plain node:http', value: `${(robotRate / plainRate).toFixed(2)}×`, target: '≥ 0.8×', ok: robotRate / plainRate >= 0.8 });
-    rows.push({ name: 'final status after the last log line', value: `${lag.toFixed(1)} ms`, target: '≤ 1000 ms', ok: lag <= 1000 });
+    const { stdout } = await run(process.execPath, [bundle, emulator.url, robotGuid, versionGuid, String(LINES)], { cwd: root, maxBuffer: 1 << 20 });
+    const result = JSON.parse(stdout) as { plainRate: number; robotRate: number; lagMs: number; plainCpuUs: number; robotCpuUs: number };
+    rows.push({ name: `plain node:http posts (${LINES} lines)`, value: `${result.plainRate.toFixed(0)} lines/s`, target: '', ok: undefined });
+    rows.push({ name: `robot log delivery (${LINES}-line job)`, value: `${result.robotRate.toFixed(0)} lines/s`, target: '≥ 5000 lines/s', ok: result.robotRate >= 5000 });
+    rows.push({ name: 'robot delivery vs plain node:http', value: `${(result.robotRate / result.plainRate).toFixed(2)}×`, target: '≥ 0.8×', ok: result.robotRate / result.plainRate >= 0.8 });
+    // The sender's own CPU per line: what the robot adds over the floor, free of the machine's load.
+    rows.push({ name: 'sender CPU per line: plain / robot', value: `${result.plainCpuUs.toFixed(0)} / ${result.robotCpuUs.toFixed(0)} µs`, target: '', ok: undefined });
+    rows.push({ name: 'final status after the last log line', value: `${result.lagMs.toFixed(1)} ms`, target: '≤ 1000 ms', ok: result.lagMs <= 1000 });
   } finally {
     emulator.child.send('close');
     await new Promise((r) => emulator.child.once('exit', r));

@@ -33,8 +33,11 @@ export type Outbox = {
   /** The oldest undelivered rows of the robot's stream, in order. */
   pending(robotGuid: string, limit: number): OutboxRow[];
   markDelivered(id: number): void;
-  /** Marks several delivered rows in one transaction (one write for a whole batch of log lines). */
-  markDeliveredMany(ids: readonly number[]): void;
+  /**
+   * Marks the rows of one robot's stream from `firstId` to `lastId` delivered in one statement
+   * (a whole batch of log lines); rows in that span already marked (refused ones) keep their mark.
+   */
+  markDeliveredRange(robotGuid: string, firstId: number, lastId: number): void;
   /** The Orchestrator refused the row for good (e.g. HTTP 400): keep it, flagged, and move on. */
   markRejected(id: number, error: string): void;
   recordFailure(id: number, error: string): void;
@@ -54,6 +57,8 @@ export function createOutbox(db: Database, now: () => number = Date.now): Outbox
     pending: `SELECT id, robot_guid, payload, attempts, created_at FROM outbox
               WHERE robot_guid = ? AND delivered_at IS NULL ORDER BY id LIMIT ?`,
     delivered: `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_attempt_at = ? WHERE id = ?`,
+    deliveredRange: `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_attempt_at = ?
+                     WHERE robot_guid = ? AND id BETWEEN ? AND ? AND delivered_at IS NULL`,
     rejected: `UPDATE outbox SET delivered_at = ?, rejected = 1, last_error = ?, attempts = attempts + 1,
                last_attempt_at = ? WHERE id = ?`,
     failure: `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ?`,
@@ -66,9 +71,6 @@ export function createOutbox(db: Database, now: () => number = Date.now): Outbox
     Number(sql.insert.run(robotGuid, item.kind, item.jobGuid, JSON.stringify(item), now()).lastInsertRowid);
   const insertMany = db.transaction((robotGuid: string, items: OutboxItem[]) => {
     for (const item of items) insert(robotGuid, item);
-  });
-  const deliveredMany = db.transaction((ids: readonly number[], at: number) => {
-    for (const id of ids) sql.delivered.run(at, at, id);
   });
 
   return {
@@ -87,8 +89,9 @@ export function createOutbox(db: Database, now: () => number = Date.now): Outbox
       const at = now();
       sql.delivered.run(at, at, id);
     },
-    markDeliveredMany(ids) {
-      if (ids.length > 0) deliveredMany(ids, now());
+    markDeliveredRange(robotGuid, firstId, lastId) {
+      const at = now();
+      sql.deliveredRange.run(at, at, robotGuid, firstId, lastId);
     },
     markRejected(id, error) {
       const at = now();

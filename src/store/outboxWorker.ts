@@ -66,9 +66,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   /**
    * Delivers one batch, one row at a time (so the order holds); returns false when a row failed
-   * and the loop must wait before retrying. Delivered rows are marked together, in one
-   * transaction, when the batch ends or stops early: a crash in between only means those rows
-   * are sent again (at least once), never that one is lost.
+   * and the loop must wait before retrying. Delivered rows are marked together, in one statement
+   * over their span of ids, when the batch ends or stops early: a crash in between only means
+   * those rows are sent again (at least once), never that one is lost.
    */
   async function deliverBatch(rows: OutboxRow[]): Promise<boolean> {
     const delivered: number[] = [];
@@ -97,7 +97,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       }
       return true;
     } finally {
-      outbox.markDeliveredMany(delivered);
+      // Rows are handled in id order and a failure ends the batch, so every row between the first
+      // and the last delivered one was delivered or refused (already marked, left as it is).
+      if (delivered.length > 0) outbox.markDeliveredRange(robotGuid, delivered[0], delivered[delivered.length - 1]);
     }
   }
 
