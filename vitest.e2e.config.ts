@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
-    globalSetup: ['e2e/globalSetup.ts'],
+    globalSetup: ['scripts/vitest-build.js', 'e2e/globalSetup.ts'],
     testTimeout: 120_000,
     hookTimeout: 240_000,
     pool: 'forks',

@@ -11,11 +11,10 @@ import {
   nativeImage,
 } from 'electron';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { register } from 'tsx/esm/api';
+import { fileURLToPath } from 'node:url';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../src/api/channels.js';
 import { defaultDataDir } from '../src/api/dataDir.js';
-import type { ApiService } from '../src/api/service.js';
+import { createService, type ApiService } from '../src/api/service.js';
 import { appResponse } from './appProtocol.js';
 import { trayIconDataUrl } from './icon.js';
 import { APP_ENTRY, APP_SCHEME, createCallHandler } from './ipc.js';
@@ -25,11 +24,11 @@ import { safeStorageCipher } from './safeStorageCipher.js';
 import { idleTray, nextTrayStatus } from './trayStatus.js';
 
 // The thin Electron shell: windows, tray, menu, security. Everything else is the core in src/,
-// loaded from its TypeScript sources through tsx exactly as the CLI does (the engine forks its
-// runner the same way), so the shell adds no second build of the core.
+// bundled with it into dist/core/main.js by scripts/build.js (no TypeScript at run time; the
+// engine forks dist/core/runner.js). The build rewrites these URLs to point from dist/core.
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
 const rendererDir = join(appRoot, 'dist', 'renderer');
-const preload = join(appRoot, 'dist-electron', 'preload.cjs');
+const preload = fileURLToPath(new URL('./preload.ts', import.meta.url));
 
 app.setName('Cairn');
 app.setPath('userData', defaultDataDir());
@@ -72,12 +71,8 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  register();
-  const core = (await import(
-    pathToFileURL(join(appRoot, 'src', 'api', 'service.ts')).href
-  )) as typeof import('../src/api/service.js');
   const projectDir = process.argv.slice(app.isPackaged ? 1 : 2).find((arg) => !arg.startsWith('-'));
-  service = core.createService({
+  service = createService({
     dataDir: app.getPath('userData'),
     mode: 'electron',
     projectDir,

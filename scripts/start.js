@@ -94,11 +94,10 @@ async function shutdownHelper() {
 
 async function startBrowser(reason) {
   if (!existsSync(join(root, 'dist', 'renderer', 'index.html'))) npmRun('build:renderer');
-  const { register } = await import('tsx/esm/api');
-  register();
-  const { startHost } = await import('../src/host/host.ts');
-  const { openBrowser } = await import('../src/host/openBrowser.ts');
-  const { defaultDataDir } = await import('../src/api/dataDir.ts');
+  // The built core (dist/core/host.js), rebuilt first when a source changed.
+  const { ensureBuilt } = await import('./build.js');
+  await ensureBuilt();
+  const { startHost, openBrowser, defaultDataDir } = await import('../dist/core/host.js');
   const host = await startHost({
     port: values.port === undefined ? 0 : Number(values.port),
     dataDir: values.data ?? defaultDataDir(),

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { catalogInfo } from '../activities/catalog.js';
-import { startRun as engineStartRun } from '../engine/runner/index.js';
+import { createRunnerPool } from '../engine/runner/index.js';
 import type { StartRun } from '../engine/types.js';
 import { commands, events, isCommandName, type EventName, type EventPayload } from './contract.js';
 import type { Emit, Handlers } from './context.js';
@@ -27,7 +27,7 @@ export type ServiceOptions = {
   mode: 'electron' | 'browser';
   /** A project named on the command line; `app.info` tells the UI to open it. */
   projectDir?: string;
-  /** The engine's runner by default. */
+  /** By default the engine's runners, one kept warm (started, waiting) so a run begins at once. */
   startRun?: StartRun;
   /** The project template (resources/templates/project by default). */
   templateDir?: string;
@@ -42,7 +42,7 @@ export type ApiService = {
   /** Validates the arguments, runs the command, validates the result. Throws `ApiError`. */
   call(command: string, args: unknown): Promise<unknown>;
   onEvent(listener: EventListener): () => void;
-  /** Aborts runs, stops watching files. */
+  /** Aborts runs, ends the warm runner, stops watching files. */
   dispose(): Promise<void>;
 };
 
@@ -65,7 +65,8 @@ export function createService(options: ServiceOptions): ApiService {
   const recovery = createRecoveryStore(dataDir);
   const watcher = createScenarioWatcher(emit);
   const dialogs = createDialogBroker(emit);
-  const runs = createRunHandlers(options.startRun ?? engineStartRun, emit, dialogs, async () => (await settings.get()).runner);
+  const runners = options.startRun === undefined ? createRunnerPool() : undefined;
+  const runs = createRunHandlers(options.startRun ?? runners!.startRun, emit, dialogs, async () => (await settings.get()).runner);
   const vault = createSecretVault(dataDir, options.secretCipher ?? fileKeyCipher(dataDir));
   const orchestrator = createOrchestratorHandlers(settings, vault);
   // Created on first call (not at construction: a failure must reach a caller, not crash the host).
@@ -150,6 +151,7 @@ export function createService(options: ServiceOptions): ApiService {
     async dispose() {
       watcher.close();
       await runs.abortAll();
+      await runners?.dispose();
       listeners.clear();
     },
   };

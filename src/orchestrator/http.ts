@@ -1,6 +1,5 @@
-import axios, { AxiosError, type AxiosInstance, type AxiosResponse } from 'axios';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type RequestOptions } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { OrchestratorError, isTlsCode, preview } from './errors.js';
 import { fillPath, type PathName, type PathTable } from './paths.js';
 
@@ -54,39 +53,42 @@ export function createTransport(options: TransportOptions): (call: PathName, inp
     warnedInsecure.add(base);
     options.warn(`WARNING: TLS certificate checks are OFF for ${base}: anyone on the network path can impersonate it.`);
   }
-  const http: AxiosInstance = axios.create({
-    baseURL: base,
-    headers: { Authorization: `Basic ${Buffer.from(options.credential, 'utf8').toString('base64')}` },
-    httpAgent: new HttpAgent({ keepAlive: true }),
-    httpsAgent: new HttpsAgent({ keepAlive: true, rejectUnauthorized: !options.insecure }),
-    maxRedirects: 0,
-    proxy: false,
-    validateStatus: () => true, // statuses are mapped below, with the body at hand
-  });
+  // Kept-alive sockets: the robot's calls (a job's log lines above all) go one after another to the
+  // same server, so each reuses the connection instead of paying a TCP (and TLS) handshake.
+  const secure = base.startsWith('https');
+  const agent = secure ? new HttpsAgent({ keepAlive: true, rejectUnauthorized: !options.insecure }) : new HttpAgent({ keepAlive: true });
+  const request = secure ? httpsRequest : httpRequest;
+  const authorization = `Basic ${Buffer.from(options.credential, 'utf8').toString('base64')}`;
+  // Parsed once: each call only adds its path.
+  const parsed = new URL(base);
+  const host = { protocol: parsed.protocol, hostname: parsed.hostname.replace(/^\[|\]$/g, ''), port: parsed.port };
+  const pathPrefix = parsed.pathname.replace(/\/+$/, '');
 
   const once = async (call: PathName, input: CallInput): Promise<CallResult> => {
     const route = options.paths[call];
     const path = fillPath(route.path, input.params);
     const url = `${base}${path}`;
     const timeoutMs = input.timeoutMs ?? options.timeoutMs;
-    const deadline = AbortSignal.timeout(timeoutMs);
-    let response: AxiosResponse<ArrayBuffer>;
+    const maxContentLength = input.maxContentLength ?? options.maxContentLength;
+    let response: { status: number; bytes: Buffer };
+    const deadline = { passed: false };
     try {
-      response = await http.request<ArrayBuffer>({
+      const body = typeof input.body === 'string' ? formBody(input.body) : await multipartBody(input.body);
+      response = await send(request, {
+        ...host,
+        path: `${pathPrefix}${path}`,
         method: route.method,
-        url: path,
-        data: input.body,
-        headers: typeof input.body === 'string' ? { 'Content-Type': 'application/x-www-form-urlencoded' } : undefined,
-        responseType: 'arraybuffer',
-        timeout: timeoutMs,
-        signal: deadline,
-        maxContentLength: input.maxContentLength ?? options.maxContentLength,
-        maxBodyLength: Infinity,
+        agent,
+        headers: { Authorization: authorization, ...(body ? { 'Content-Type': body.type, 'Content-Length': body.length } : {}) },
+        body: body?.data,
+        maxContentLength,
+        timeoutMs,
+        deadline,
       });
     } catch (error) {
-      throw networkError(error, call, url, { ...options, timeoutMs, maxContentLength: input.maxContentLength ?? options.maxContentLength }, deadline.aborted);
+      throw networkError(error, call, url, { ...options, timeoutMs, maxContentLength }, deadline.passed);
     }
-    const bytes = Buffer.from(response.data);
+    const bytes = response.bytes;
     const text = input.binary ? '' : bytes.toString('utf8');
     const status = response.status;
     if (status >= 200 && status < 300) return { status, text, bytes, url };
@@ -127,10 +129,9 @@ function networkError(
   options: TransportOptions,
   deadlinePassed: boolean,
 ): OrchestratorError {
-  const axiosError = error instanceof AxiosError ? error : undefined;
-  const code = axiosError?.code ?? (error as { code?: string } | undefined)?.code;
-  const cause = (axiosError?.cause as { code?: string } | undefined)?.code;
-  const reason = axiosError?.message ?? String(error);
+  const code = (error as { code?: string } | undefined)?.code;
+  const cause = ((error as { cause?: { code?: string } } | undefined)?.cause)?.code;
+  const reason = error instanceof Error ? error.message : String(error);
   if (deadlinePassed || code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
     return new OrchestratorError({
       kind: 'timeout',
@@ -140,7 +141,7 @@ function networkError(
       message: `The Orchestrator did not answer ${call} within ${options.timeoutMs} ms (${url}).`,
     });
   }
-  if (/maxContentLength/.test(reason)) {
+  if (error instanceof TooLarge) {
     return new OrchestratorError({
       kind: 'tooLarge',
       call,
@@ -165,4 +166,66 @@ function networkError(
     cause: error,
     message: `The Orchestrator at ${url} cannot be reached (${code ?? reason}).`,
   });
+}
+
+/** The answer grew past the caller's limit: the socket was dropped without reading the rest. */
+class TooLarge extends Error {}
+
+type SendOptions = RequestOptions & {
+  body?: string | Buffer;
+  maxContentLength: number;
+  timeoutMs: number;
+  /** Set when the overall deadline ended the call (a timeout, not a network failure). */
+  deadline: { passed: boolean };
+};
+
+/**
+ * One HTTP exchange: the whole answer as bytes, or the socket's error. No redirects, no proxy.
+ * One timer per call for the overall deadline (cheaper than an AbortSignal per call, which a
+ * job's thousands of log lines would each pay for).
+ */
+function send(request: typeof httpRequest, options: SendOptions): Promise<{ status: number; bytes: Buffer }> {
+  const { body, maxContentLength, timeoutMs, deadline, ...requestOptions } = options;
+  return new Promise((resolve, reject) => {
+    const req = request(requestOptions, (res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxContentLength) {
+          req.destroy(new TooLarge(`answer larger than ${maxContentLength} bytes`));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve({ status: res.statusCode ?? 0, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
+      });
+      res.on('error', fail);
+    });
+    const timer = setTimeout(() => {
+      deadline.passed = true;
+      req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+    }, timeoutMs);
+    function fail(error: Error): void {
+      clearTimeout(timer);
+      reject(error);
+    }
+    req.on('error', fail);
+    // A string body leaves with the headers in one write; a Buffer would be a second one.
+    req.end(body);
+  });
+}
+
+function formBody(body: string): { type: string; data: string; length: number } {
+  return { type: 'application/x-www-form-urlencoded', data: body, length: Buffer.byteLength(body) };
+}
+
+/** Multipart FormData encoded by the platform (boundary and all). */
+async function multipartBody(body: FormData | undefined): Promise<{ type: string; data: Buffer; length: number } | undefined> {
+  if (body === undefined) return undefined;
+  const encoded = new Response(body);
+  const data = Buffer.from(await encoded.arrayBuffer());
+  return { type: encoded.headers.get('content-type') ?? 'multipart/form-data', data, length: data.length };
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createRunnerPool } from '../engine/runner/pool.js';
 import type { StartRun } from '../engine/types.js';
 import { OrchestratorClient } from '../orchestrator/client.js';
 import { openAppStore, type AppStore } from '../store/appStore.js';
@@ -16,7 +17,8 @@ import { createRobotLink } from './link.js';
 export type OpenRobotOptions = {
   dataDir: string;
   settings: RobotSettings;
-  startRun: StartRun;
+  /** Default: the engine's runners with one kept warm, so a job starts without a process start. */
+  startRun?: StartRun;
   /** Where client warnings go (insecure TLS); default console.warn. */
   warn?(line: string): void;
   /** Agent options beyond the settings (once, status callback, test-only intervals). */
@@ -26,7 +28,7 @@ export type OpenRobotOptions = {
 export type Robot = {
   agent: RobotAgent;
   store: AppStore;
-  /** Stops the agent (soft-stopping a job) and closes the database. */
+  /** Stops the agent (soft-stopping a job), ends the warm runner and closes the database. */
   close(): Promise<void>;
 };
 
@@ -49,6 +51,7 @@ export function openRobot(options: OpenRobotOptions): Robot {
   // The agent's own calls are retried by the agent loop and the outbox worker, with their own
   // backoff; retrying them inside the client too would send heartbeats closer than the protocol
   // allows. Blocks' calls (assets, tasks) and package downloads keep the client's retries.
+  const runners = options.startRun === undefined ? createRunnerPool() : undefined;
   const control = new OrchestratorClient({ ...base, retries: 0, timeoutMs: 10_000 });
   const services = new OrchestratorClient(base);
   const agent = createRobotAgent({
@@ -57,7 +60,7 @@ export function openRobot(options: OpenRobotOptions): Robot {
     store,
     settings,
     dataDir: options.dataDir,
-    startRun: options.startRun,
+    startRun: options.startRun ?? runners!.startRun,
     hostServices: (journal) => createRobotHostServices(services, journal),
   });
   return {
@@ -65,6 +68,7 @@ export function openRobot(options: OpenRobotOptions): Robot {
     store,
     async close() {
       await agent.stop();
+      await runners?.dispose();
       store.close();
       lock.release();
     },

@@ -141,6 +141,45 @@ describe('outbox worker', () => {
   });
 });
 
+describe('outbox worker batches', () => {
+  it('marks a batch delivered in one write, and a stop mid-batch keeps what was delivered (nothing sent twice after a restart)', async () => {
+    store.outbox.enqueueMany(ROBOT, Array.from({ length: 50 }, (_, i) => log('j', `line ${i}`)));
+    const writes: number[] = [];
+    const outbox = {
+      ...store.outbox,
+      markDeliveredRange: (robot: string, first: number, last: number) => (writes.push(last - first + 1), store.outbox.markDeliveredRange(robot, first, last)),
+    };
+    const received: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const worker = createOutboxWorker({
+      outbox,
+      robotGuid: ROBOT,
+      batchSize: 20,
+      deliver: async (item) => {
+        if (item.kind === 'log' && item.message === 'line 30') await held;
+        received.push(item.kind === 'log' ? item.message : item.kind);
+      },
+    });
+    worker.start();
+    await until(() => received.length === 30);
+    const stopping = worker.stop();
+    release();
+    await stopping;
+    // One write for the first batch of 20; the second stopped after the row in flight (rows 20–30).
+    expect(writes).toEqual([20, 11]);
+    expect(received.length).toBe(31);
+    expect(store.outbox.backlog(ROBOT)).toBe(50 - 31);
+
+    const again: string[] = [];
+    const restarted = createOutboxWorker({ outbox: store.outbox, robotGuid: ROBOT, deliver: async (item) => void again.push(item.kind === 'log' ? item.message : item.kind) });
+    restarted.start();
+    expect(await restarted.drain(5000)).toBe(true);
+    await restarted.stop();
+    expect(again).toEqual(Array.from({ length: 19 }, (_, i) => `line ${31 + i}`));
+  });
+});
+
 describe('outbox writer', () => {
   it('batches a burst of log lines into the stream in order, and writes a status change at once behind them', async () => {
     let writes = 0;

@@ -33,6 +33,11 @@ export type Outbox = {
   /** The oldest undelivered rows of the robot's stream, in order. */
   pending(robotGuid: string, limit: number): OutboxRow[];
   markDelivered(id: number): void;
+  /**
+   * Marks the rows of one robot's stream from `firstId` to `lastId` delivered in one statement
+   * (a whole batch of log lines); rows in that span already marked (refused ones) keep their mark.
+   */
+  markDeliveredRange(robotGuid: string, firstId: number, lastId: number): void;
   /** The Orchestrator refused the row for good (e.g. HTTP 400): keep it, flagged, and move on. */
   markRejected(id: number, error: string): void;
   recordFailure(id: number, error: string): void;
@@ -52,6 +57,8 @@ export function createOutbox(db: Database, now: () => number = Date.now): Outbox
     pending: `SELECT id, robot_guid, payload, attempts, created_at FROM outbox
               WHERE robot_guid = ? AND delivered_at IS NULL ORDER BY id LIMIT ?`,
     delivered: `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_attempt_at = ? WHERE id = ?`,
+    deliveredRange: `UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_attempt_at = ?
+                     WHERE robot_guid = ? AND id BETWEEN ? AND ? AND delivered_at IS NULL`,
     rejected: `UPDATE outbox SET delivered_at = ?, rejected = 1, last_error = ?, attempts = attempts + 1,
                last_attempt_at = ? WHERE id = ?`,
     failure: `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = ?, last_error = ? WHERE id = ?`,
@@ -81,6 +88,10 @@ export function createOutbox(db: Database, now: () => number = Date.now): Outbox
     markDelivered(id) {
       const at = now();
       sql.delivered.run(at, at, id);
+    },
+    markDeliveredRange(robotGuid, firstId, lastId) {
+      const at = now();
+      sql.deliveredRange.run(at, at, robotGuid, firstId, lastId);
     },
     markRejected(id, error) {
       const at = now();

@@ -37,7 +37,7 @@ export type OutboxWorker = {
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { outbox, robotGuid, deliver } = options;
   const classify = options.classify ?? (() => 'retry');
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? 500;
   const backoff = createBackoff(options.retryInitialMs ?? 500, options.retryMaxMs ?? 30_000);
 
   let running = false;
@@ -64,31 +64,43 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       wakeUp = resolve;
     });
 
-  /** Delivers one batch; returns false when a row failed and the loop must wait before retrying. */
+  /**
+   * Delivers one batch, one row at a time (so the order holds); returns false when a row failed
+   * and the loop must wait before retrying. Delivered rows are marked together, in one statement
+   * over their span of ids, when the batch ends or stops early: a crash in between only means
+   * those rows are sent again (at least once), never that one is lost.
+   */
   async function deliverBatch(rows: OutboxRow[]): Promise<boolean> {
-    for (const row of rows) {
-      if (!running) return true;
-      try {
-        await deliver(row.item);
-        outbox.markDelivered(row.id);
-        backoff.reset();
-        lastError = null;
-        failedAttempts = 0;
-      } catch (error) {
-        const verdict = classify(error);
-        const message = error instanceof Error ? error.message : String(error);
-        options.onDeliveryError?.(error, row, verdict);
-        if (verdict === 'reject') {
-          outbox.markRejected(row.id, message);
-          continue;
+    const delivered: number[] = [];
+    try {
+      for (const row of rows) {
+        if (!running) return true;
+        try {
+          await deliver(row.item);
+          delivered.push(row.id);
+          backoff.reset();
+          lastError = null;
+          failedAttempts = 0;
+        } catch (error) {
+          const verdict = classify(error);
+          const message = error instanceof Error ? error.message : String(error);
+          options.onDeliveryError?.(error, row, verdict);
+          if (verdict === 'reject') {
+            outbox.markRejected(row.id, message);
+            continue;
+          }
+          outbox.recordFailure(row.id, message);
+          lastError = message;
+          failedAttempts += 1;
+          return false;
         }
-        outbox.recordFailure(row.id, message);
-        lastError = message;
-        failedAttempts += 1;
-        return false;
       }
+      return true;
+    } finally {
+      // Rows are handled in id order and a failure ends the batch, so every row between the first
+      // and the last delivered one was delivered or refused (already marked, left as it is).
+      if (delivered.length > 0) outbox.markDeliveredRange(robotGuid, delivered[0], delivered[delivered.length - 1]);
     }
-    return true;
   }
 
   async function run(): Promise<void> {

@@ -1,7 +1,7 @@
-import { ImapFlow } from 'imapflow';
-import { simpleParser, type AddressObject } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import { makeTable } from '../../scenario/values.js';
 import { BlockError, defineBlock, param } from '../define.js';
+import { loadImapFlow, loadMailParser } from '../libraries.js';
 import { saveAttachments } from './lib/attachments.js';
 import { checkServer, describeMailError, serverParams } from './lib/connection.js';
 
@@ -60,6 +60,7 @@ export const readEmail = defineBlock({
     if (!Number.isInteger(limit) || limit < 1) throw new BlockError(`Parameter "limit" must be a whole number from 1, got ${JSON.stringify(p.limit)}`, 'BAD_INPUT');
     const saveTo = p.attachmentsFolder ? ctx.resolvePath(p.attachmentsFolder) : undefined;
 
+    const [ImapFlow, simpleParser] = await Promise.all([loadImapFlow(), loadMailParser()]);
     const client = new ImapFlow({
       host: server.host,
       port: server.port,

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import nodemailer from 'nodemailer';
 import { BlockError, defineBlock, param, type BlockContext } from '../define.js';
 import { addressList } from './lib/addresses.js';
+import { loadNodemailer } from '../libraries.js';
 import { checkServer, describeMailError, serverParams, type Server } from './lib/connection.js';
 
 async function attachmentsOf(ctx: BlockContext, value: unknown): Promise<{ filename: string; path: string }[]> {
@@ -23,7 +23,8 @@ function addresses(list: readonly unknown[]): string[] {
   return list.map((a) => (typeof a === 'string' ? a : String((a as { address?: string }).address)));
 }
 
-function transportFor(server: Server) {
+async function transportFor(server: Server) {
+  const nodemailer = await loadNodemailer();
   return nodemailer.createTransport({
     host: server.host,
     port: server.port,
@@ -71,7 +72,7 @@ export const sendEmail = defineBlock({
     if (to.length + cc.length + bcc.length === 0) throw new BlockError('The message has no recipients: fill in "to"', 'BAD_INPUT');
     const attachments = await attachmentsOf(ctx, p.attachments);
 
-    const transport = transportFor(server);
+    const transport = await transportFor(server);
     const onAbort = () => transport.close();
     ctx.signal.addEventListener('abort', onAbort, { once: true });
     try {

@@ -41,9 +41,9 @@ export const excelCreate = defineBlock({
     sheet: param.text({ title: { en: 'First sheet', ru: 'Первый лист' }, default: 'Лист1' }),
   },
   outputs: workbookOutput,
-  run(ctx, params) {
+  async run(ctx, params) {
     const path = ctx.resolvePath(asText('path', params.path));
-    return { outputs: { workbook: createWorkbook(ctx, path, checkSheetName(asText('sheet', params.sheet ?? 'Лист1'))) } };
+    return { outputs: { workbook: await createWorkbook(ctx, path, checkSheetName(asText('sheet', params.sheet ?? 'Лист1'))) } };
   },
 });
 

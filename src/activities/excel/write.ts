@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { BlockError, defineBlock, param } from '../define.js';
 import { asTable, asText, BAD_INPUT } from '../data/lib/checks.js';
 import { parseCell } from './lib/address.js';
 import { writeCell, writeTable } from './lib/sheetTable.js';
-import { findSheet, loadWorkbook, saveWorkbook, sheetOf, workbookOf } from './lib/workbook.js';
+import { findSheet, loadWorkbook, newWorkbook, saveWorkbook, sheetOf, workbookOf } from './lib/workbook.js';
 import { checkSheetName, workbookParam } from './workbook.js';
 
 function sheetOrNew(book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
@@ -85,7 +85,7 @@ export const excelWriteTableToFile = defineBlock({
     const path = ctx.resolvePath(asText('path', params.path));
     const name = checkSheetName(asText('sheet', params.sheet ?? 'Лист1'));
     const exists = await stat(path).then(() => true, () => false);
-    const book = exists ? await loadWorkbook(path) : new ExcelJS.Workbook();
+    const book = exists ? await loadWorkbook(path) : await newWorkbook();
     // An existing sheet is emptied in place, so it keeps its position and column widths.
     const sheet = sheetOrNew(book, name);
     sheet.eachRow((row) => row.eachCell((cell) => (cell.value = null)));

@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { BlockError, defineBlock, param } from '../define.js';
 import { asText, BAD_INPUT } from '../data/lib/checks.js';
+import { loadPicomatch } from '../libraries.js';
 import { fileOp } from './lib/fsErrors.js';
 
 type Kind = 'files' | 'folders' | 'both';
@@ -50,7 +50,7 @@ export const filesList = defineBlock({
     let matches: (path: string) => boolean;
     try {
       // A mask without a slash matches the file name at any depth when subfolders are included.
-      matches = picomatch(pattern, { nocase: true, dot: false, basename: recursive && !pattern.includes('/') });
+      matches = loadPicomatch()(pattern, { nocase: true, dot: false, basename: recursive && !pattern.includes('/') });
     } catch (error) {
       throw new BlockError(`Mask "${pattern}" is not valid: ${(error as Error).message}`, BAD_INPUT);
     }

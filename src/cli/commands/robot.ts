@@ -1,7 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { StartRun } from '../../engine/types.js';
 import { appDatabaseFile, openRobot, type Robot } from '../../robot/robot.js';
 import { formatStatusLine, type AgentStatus } from '../../robot/status.js';
 import { openAppStore } from '../../store/appStore.js';
@@ -119,11 +118,6 @@ function createStatusDisplay(tty: boolean, read: () => AgentStatus): { update():
   };
 }
 
-async function loadStartRun(): Promise<StartRun> {
-  const engine = await import('../../engine/runner/index.js');
-  return engine.startRun;
-}
-
 export const command: CliCommand = {
   name: 'robot',
   summary: 'Run the robot agent: take Orchestrator jobs, run them, report through a durable outbox',
@@ -174,7 +168,6 @@ export const command: CliCommand = {
       robot = openRobot({
         dataDir,
         settings,
-        startRun: await loadStartRun(),
         warn: (line) => console.warn(line),
         agent: { once: flags.once, onStatus: () => display?.update() },
       });

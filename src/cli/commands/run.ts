@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
-import { startRun } from '../../engine/runner/index.js';
+import { createRunnerPool, type RunnerPool } from '../../engine/runner/pool.js';
 import type { RunHandle, RunResult, RunSummary } from '../../engine/types.js';
-import { resolveRunTarget, ScenarioLoadError } from '../../scenario/io.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { inArguments, readArgsFile, writeOutArguments, type VendorArgument } from '../argsFile.js';
-import { checkWithInvoked, printProblems } from '../check.js';
+import type { VendorArgument } from '../argsFile.js';
 import type { CliCommand } from '../command.js';
 import { debugPrompt } from '../debugPrompt.js';
 import { EXIT_USAGE, parseOptions, pickLanguage, UsageError, withUsage } from '../options.js';
@@ -63,7 +61,7 @@ function interruptHandler(handle: RunHandle, output: RunOutput): () => void {
   };
 }
 
-async function run(argv: string[]): Promise<number> {
+async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
   const { values, positionals } = parseOptions(
     argv,
     {
@@ -91,6 +89,14 @@ async function run(argv: string[]): Promise<number> {
   const lang = pickLanguage(values.lang);
   const graceSeconds = positive('stop-grace', values['stop-grace']);
   const memoryLimitMb = positive('max-memory', values['max-memory']);
+  // The runner process starts first and loads the engine while this process loads the
+  // validation (the catalog, the schemas) and checks the scenario: on two cores, in parallel.
+  const pool = runners();
+  const [{ resolveRunTarget }, { checkWithInvoked, printProblems }, { inArguments, readArgsFile, writeOutArguments }] = await Promise.all([
+    import('../../scenario/io.js'),
+    import('../check.js'),
+    import('../argsFile.js'),
+  ]);
   const target = await resolveRunTarget(positionals[0]);
 
   const checked = await checkWithInvoked(target.scenarioPath, target.projectDir);
@@ -122,7 +128,7 @@ async function run(argv: string[]): Promise<number> {
       throw new UsageError(`--debug-break: no block "${id}" in "${doc.name}" or the scenarios it invokes`);
   }
   const output = values.json ? jsonOutput(process.stdout) : humanOutput(process.stdout, process.stderr);
-  const handle = startRun(
+  const handle = pool.startRun(
     {
       target: target.scenarioPath,
       args,
@@ -160,12 +166,17 @@ export const command: CliCommand = {
   usage: USAGE,
   run: (argv) =>
     withUsage('run', USAGE, async () => {
+      let pool: RunnerPool | undefined;
       try {
-        return await run(argv);
+        return await run(argv, () => (pool = createRunnerPool({ keepWarm: false })));
       } catch (error) {
+        const { ScenarioLoadError } = await import('../../scenario/io.js');
         if (!(error instanceof ScenarioLoadError)) throw error;
         console.error(error.message);
         return EXIT_USAGE;
+      } finally {
+        // Not started (invalid scenario, bad arguments): the runner started ahead ends here.
+        await pool?.dispose();
       }
     }),
 };

@@ -1,6 +1,5 @@
 import { fork } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { entryPoint } from './entry.js';
 import { killTree } from './kill.js';
 import type { FromRunner, ToRunner } from './protocol.js';
 
@@ -10,6 +9,10 @@ import type { FromRunner, ToRunner } from './protocol.js';
  */
 export type RunnerTransport = {
   readonly pid: number | undefined;
+  /** Started and not gone: can still take a run. */
+  isAlive(): boolean;
+  /** false: this runner (waiting, warm) does not keep the parent process alive; true: it does (default). */
+  hold(keep: boolean): void;
   send(message: ToRunner): void;
   onMessage(listener: (message: FromRunner) => void): void;
   /** Called once when the runner is gone, whatever the reason. */
@@ -20,20 +23,29 @@ export type RunnerTransport = {
 
 export type TransportFactory = () => RunnerTransport;
 
-const childEntry = fileURLToPath(new URL('./child.ts', import.meta.url));
-// An absolute loader URL, so the runner starts whatever the current directory is.
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const childEntry = new URL('./child.ts', import.meta.url);
 
 /** A `child_process.fork` runner leading its own process group (so abort can kill the group). */
 export function forkTransport(): RunnerTransport {
-  const child = fork(childEntry, [], {
-    execArgv: ['--import', tsxLoader],
+  const entry = entryPoint(childEntry);
+  const child = fork(entry.file, [], {
+    execArgv: entry.execArgv,
     detached: true,
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return {
     pid: child.pid,
+    isAlive: () => child.connected && child.exitCode === null && child.signalCode === null,
+    hold(keep) {
+      if (keep) {
+        child.ref();
+        child.channel?.ref();
+      } else {
+        child.unref();
+        child.channel?.unref();
+      }
+    },
     send(message) {
       if (child.connected) child.send(message);
     },

@@ -1,9 +1,10 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { BlockError, type BlockContext, type Disposable } from '../../define.js';
 import { BAD_INPUT, describeValue } from '../../data/lib/checks.js';
 import { fileOp } from '../../files/lib/fsErrors.js';
+import { loadExcelJS } from '../../libraries.js';
 
 /**
  * The value an "open workbook" block puts into a variable. It lives only for the run: it is
@@ -33,7 +34,7 @@ function makeHandle(book: ExcelJS.Workbook, path: string): WorkbookHandle {
 
 export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   await fileOp('open the workbook', path, () => stat(path));
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   try {
     await book.xlsx.readFile(path);
   } catch (error) {
@@ -46,8 +47,13 @@ export async function openWorkbook(ctx: BlockContext, path: string): Promise<Wor
   return ctx.use(makeHandle(await loadWorkbook(path), path));
 }
 
-export function createWorkbook(ctx: BlockContext, path: string, firstSheet: string): WorkbookHandle {
-  const book = new ExcelJS.Workbook();
+/** An empty workbook (ExcelJS is loaded on the first one). */
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  return new (await loadExcelJS()).Workbook();
+}
+
+export async function createWorkbook(ctx: BlockContext, path: string, firstSheet: string): Promise<WorkbookHandle> {
+  const book = await newWorkbook();
   book.addWorksheet(firstSheet);
   return ctx.use(makeHandle(book, path));
 }

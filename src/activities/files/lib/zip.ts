@@ -2,12 +2,13 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import yazl from 'yazl';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { BlockError } from '../../define.js';
+import { loadZipLibraries } from '../../libraries.js';
 
 /** Adds a file or a whole folder (its contents under the folder's name) and writes the archive. */
 export async function zipPaths(sources: string[], target: string, signal: AbortSignal): Promise<number> {
+  const { yazl } = await loadZipLibraries();
   const zip = new yazl.ZipFile();
   let count = 0;
   const add = async (path: string, name: string): Promise<void> => {
@@ -74,6 +75,7 @@ export async function unzipTo(archive: string, root: string, signal: AbortSignal
 
 async function extract(archive: string, root: string, signal: AbortSignal): Promise<string[]> {
   // Backslash names (made on Windows) are turned into folders rather than refused.
+  const { yauzl } = await loadZipLibraries();
   const zip = await yauzl.openPromise(archive, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false, decodeStrings: true });
   const written: string[] = [];
   try {

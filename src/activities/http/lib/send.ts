@@ -1,5 +1,6 @@
-import axios, { type AxiosRequestConfig, type AxiosResponse } from 'axios';
+import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { BlockError, type BlockContext } from '../../define.js';
+import { loadAxios } from '../../libraries.js';
 
 export type RetryOptions = { retries: number; retryDelayMs: number };
 
@@ -33,6 +34,7 @@ export async function sendWithRetry<T>(
 ): Promise<AxiosResponse<T>> {
   const attempts = Math.max(0, Math.floor(retry.retries)) + 1;
   const where = `${(config.method ?? 'GET').toUpperCase()} ${config.url}`;
+  const axios = await loadAxios();
   for (let attempt = 1; ; attempt++) {
     let failure: BlockError;
     try {
@@ -55,7 +57,8 @@ export async function sendWithRetry<T>(
 
 export function describeNetworkError(error: unknown, where: string, timeoutMs?: number): BlockError {
   if (error instanceof BlockError) return error;
-  const code = axios.isAxiosError(error) ? error.code : (error as { code?: string } | null)?.code;
+  // axios errors and Node's socket errors both carry the code there.
+  const code = (error as { code?: string } | null)?.code;
   if (code && timeoutCodes.has(code)) {
     return new BlockError(`${where} timed out after ${timeoutMs ?? '?'} ms without an answer`, 'TIMEOUT');
   }

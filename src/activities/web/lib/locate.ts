@@ -1,4 +1,4 @@
-import { errors, type Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { BlockError, param, type BlockContext } from '../../define.js';
 import { firstLine, getSession, type WebSession } from './session.js';
 
@@ -111,7 +111,8 @@ export async function browserStep<T>(
   } catch (error) {
     if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
     if (error instanceof BlockError) throw error;
-    if (error instanceof errors.TimeoutError) {
+    // By name, not instanceof: this module must not load Playwright (see libraries.ts).
+    if (error instanceof Error && error.name === 'TimeoutError') {
       throw phase === 'find'
         ? new BlockError(`${description} matched nothing after ${timeoutMs} ms`, 'SELECTOR_NOT_FOUND')
         : new BlockError(`${description}: the element was found but not ready within ${timeoutMs} ms (hidden, disabled or covered)`, 'TIMEOUT');

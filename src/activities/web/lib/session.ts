@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type BrowserServer, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserServer, Frame, Page } from 'playwright-core';
 import { BlockError, type BlockContext, type Disposable } from '../../define.js';
+import { loadPlaywright } from '../../libraries.js';
 import { browserArgs, findBrowserExecutable } from './executable.js';
 
 /**
@@ -76,6 +77,7 @@ export async function launchSession(ctx: BlockContext, opts: LaunchOptions): Pro
       'NO_DISPLAY',
     );
   }
+  const { chromium } = await loadPlaywright();
   let server: BrowserServer;
   try {
     server = await chromium.launchServer({ executablePath: executable, headless: opts.headless, args: browserArgs, timeout: opts.timeoutMs });
