@@ -18,6 +18,7 @@ export const entries = [
   { name: 'runner', source: 'src/engine/runner/child.ts' }, // one forked process per run
   { name: 'engineWorker', source: 'src/engine/runner/engineWorker.ts' }, // the runner's engine thread (child.ts starts it beside itself)
   { name: 'host', source: 'src/host/start.ts' }, // browser mode of `npm start`
+  { name: 'shutdown', source: 'src/cli/shutdown.ts' }, // `npm start` ends its host or Electron on TERM/HUP/INT or when npm is gone
   { name: 'main', source: 'main/main.ts' }, // Electron main process
   { name: 'preload', source: 'main/preload.ts', format: 'cjs' }, // Electron preload (sandboxed: CommonJS)
 ];

@@ -85,11 +85,11 @@ async function startElectron() {
   child.kill('SIGTERM');
 }
 
-/** The shared shutdown helper (src/cli/shutdown.ts), loaded through tsx. */
+/** The shared shutdown helper (src/cli/shutdown.ts), from the built core (rebuilt when stale). */
 async function shutdownHelper() {
-  const { register } = await import('tsx/esm/api');
-  register();
-  return import('../src/cli/shutdown.ts');
+  const { ensureBuilt } = await import('./build.js');
+  await ensureBuilt();
+  return import('../dist/core/shutdown.js');
 }
 
 async function startBrowser(reason) {
@@ -98,6 +98,11 @@ async function startBrowser(reason) {
   const { ensureBuilt } = await import('./build.js');
   await ensureBuilt();
   const { startHost, openBrowser, defaultDataDir } = await import('../dist/core/host.js');
+  // Listening before the URL line is printed: a Ctrl+C right after it must close the host too.
+  const { onShutdown } = await import('../dist/core/shutdown.js');
+  let shutdown;
+  const shutdownAsked = new Promise((resolve) => (shutdown = resolve));
+  onShutdown(() => shutdown());
   const host = await startHost({
     port: values.port === undefined ? 0 : Number(values.port),
     dataDir: values.data ?? defaultDataDir(),
@@ -107,8 +112,7 @@ async function startBrowser(reason) {
   if (!values['no-open']) await openBrowser(host.url);
   // Ctrl+C, TERM, HUP, or npm gone (it runs us under `sh -c`, which does not pass TERM on):
   // close the host, which aborts the runs it started, then leave.
-  const { untilShutdown } = await import('../src/cli/shutdown.ts');
-  await untilShutdown();
+  await shutdownAsked;
   await host.close();
   process.exit(0);
 }
