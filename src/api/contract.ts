@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scenarioSchema } from '../scenario/schema.js';
+import { assistantCommands, assistantEvents } from './assistantCommands.js';
 import {
   blockInfoSchema,
   debugCommandSchema,
@@ -29,6 +30,7 @@ const pathArgs = z.object({ path: z.string().min(1) });
 const runIdArgs = z.object({ runId: z.string().min(1) });
 
 export const commands = {
+  ...assistantCommands,
   /** What is running: Electron app or browser host, where its data lives. */
   'app.info': {
     args: empty,
@@ -39,6 +41,8 @@ export const commands = {
       platform: z.string(),
       /** A project given on the command line (`cairn designer <dir>`): open it at start. */
       projectDir: z.string().optional(),
+      /** Which face of the renderer to show: the Designer, or the Assistant (`cairn assistant`). */
+      face: z.enum(['designer', 'assistant']).default('designer'),
     }),
   },
   /** Every block type: palette, properties panel and validation are built from this. */
@@ -134,6 +138,7 @@ export const commands = {
 } satisfies Contract;
 
 export const events = {
+  ...assistantEvents,
   /** One RunEvent of src/engine/types.ts, in order per run. */
   'run.event': z.object({ runId: z.string(), event: runEventSchema }),
   /** A scenario read through `scenario.read` changed on disk (not by our own save). */

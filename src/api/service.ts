@@ -8,6 +8,7 @@ import type { StartRun } from '../engine/types.js';
 import { commands, events, isCommandName, type EventName, type EventPayload } from './contract.js';
 import type { Emit, Handlers } from './context.js';
 import { ApiError } from './errors.js';
+import { createAssistantHandlers, type AssistantTuning } from './handlers/assistant.js';
 import { createDialogBroker } from './handlers/dialogs.js';
 import { listFolder } from './handlers/fsList.js';
 import { createProjectHandlers } from './handlers/projects.js';
@@ -31,6 +32,11 @@ export type ServiceOptions = {
   templateDir?: string;
   /** Encryption of secrets at rest: the OS keychain in Electron, a key file otherwise. */
   secretCipher?: SecretCipher;
+  /** Which face the UI shows; the Assistant's starts its robot (connection, autostart) at once. */
+  face?: 'designer' | 'assistant';
+  /** `cairn assistant <dir|package…>`: added to the Assistant's process list at start. */
+  assistantPaths?: string[];
+  assistant?: AssistantTuning;
 };
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -64,11 +70,28 @@ export function createService(options: ServiceOptions): ApiService {
   const watcher = createScenarioWatcher(emit);
   const dialogs = createDialogBroker(emit);
   const runs = createRunHandlers(options.startRun ?? engineStartRun, emit, dialogs);
+  const assistant = createAssistantHandlers({
+    dataDir,
+    startRun: options.startRun ?? engineStartRun,
+    emit,
+    dialogs,
+    settings,
+    tuning: options.assistant,
+  });
+  // The Assistant's robot starts with the face: its connection shows, autostart processes run.
+  const assistantStarted =
+    options.face === 'assistant'
+      ? mkdir(dataDir, { recursive: true })
+          .then(() => assistant.start(options.assistantPaths))
+          .catch((error: unknown) => console.error(`cairn assistant: ${error instanceof Error ? error.message : String(error)}`))
+      : Promise.resolve();
   const vault = createSecretVault(dataDir, options.secretCipher ?? fileKeyCipher(dataDir));
   // Created on first call (not at construction: a failure must reach a caller, not crash the host).
   let ready: Promise<unknown> | undefined;
 
+  const { start: _start, dispose: disposeAssistant, ...assistantHandlers } = assistant;
   const handlers: Handlers = {
+    ...assistantHandlers,
     async 'app.info'() {
       return {
         version,
@@ -76,6 +99,7 @@ export function createService(options: ServiceOptions): ApiService {
         dataDir,
         platform: process.platform,
         projectDir: options.projectDir && resolve(options.projectDir),
+        face: options.face ?? 'designer',
       };
     },
     async 'catalog.list'() {
@@ -145,6 +169,8 @@ export function createService(options: ServiceOptions): ApiService {
     async dispose() {
       watcher.close();
       await runs.abortAll();
+      await assistantStarted;
+      await disposeAssistant();
       listeners.clear();
     },
   };

@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<{ command: CliCommand }>> = {
   new: () => import('./commands/new.js'),
   docs: () => import('./commands/docs.js'),
   designer: () => import('./commands/designer.js'),
+  assistant: () => import('./commands/assistant.js'),
   robot: () => import('./commands/robot.js'),
   orchestrator: () => import('./commands/orchestrator.js'),
 };
