@@ -59,7 +59,7 @@ function Detail({ runGuid, onBack }: { runGuid: string; onBack(): void }) {
         </button>
       </div>
       <h2>
-        {run.name} — <span className={`as-result-text as-result-${run.result}`}>{run.result ? t(`assistant.run.result.${run.result}`) : t('assistant.history.running')}</span>
+        {run.name} — <span className={`as-rt as-rt-${run.result}`}>{run.result ? t(`assistant.run.result.${run.result}`) : t('assistant.history.running')}</span>
       </h2>
       <p className="muted">
         {t('assistant.history.started')}: {formatTime(run.startedAt, i18n.language)}
@@ -168,7 +168,7 @@ export function History() {
                   </td>
                   <td>{when}</td>
                   <td>{run.finishedAt ? formatDuration(run.finishedAt - run.startedAt) : '…'}</td>
-                  <td className={`as-result-text as-result-${run.result}`}>{run.result ? t(`assistant.run.result.${run.result}`) : t('assistant.history.running')}</td>
+                  <td className={`as-rt as-rt-${run.result}`}>{run.result ? t(`assistant.run.result.${run.result}`) : t('assistant.history.running')}</td>
                 </tr>
               );
             })}
