@@ -19,6 +19,7 @@ import type { ApiService } from '../src/api/service.js';
 import { appResponse } from './appProtocol.js';
 import { trayIconDataUrl } from './icon.js';
 import { APP_ENTRY, APP_SCHEME, createCallHandler } from './ipc.js';
+import { startAssistantShell } from './assistantShell.js';
 import { applicationMenu } from './menu.js';
 import { isNavigationAllowed, secureWebPreferences, shouldOpenExternally } from './navigation.js';
 import { safeStorageCipher } from './safeStorageCipher.js';
@@ -42,6 +43,8 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let service: ApiService | undefined;
 let mainWindow: BrowserWindow | undefined;
 let tray: Tray | undefined;
+/** The Assistant lives in the tray: closing its window does not quit it. */
+let livesInTray = false;
 
 function lockDown(): void {
   // Nothing the page asks for (camera, notifications, geolocation…) is granted.
@@ -76,11 +79,14 @@ async function start(): Promise<void> {
   const core = (await import(
     pathToFileURL(join(appRoot, 'src', 'api', 'service.ts')).href
   )) as typeof import('../src/api/service.js');
-  const projectDir = process.argv.slice(app.isPackaged ? 1 : 2).find((arg) => !arg.startsWith('-'));
+  const argv = process.argv.slice(app.isPackaged ? 1 : 2);
+  // `--assistant` (npm start -- --assistant, or the tray's own start): the Assistant face.
+  const assistant = argv.includes('--assistant');
+  const positional = argv.filter((arg) => !arg.startsWith('-'));
   service = core.createService({
     dataDir: app.getPath('userData'),
     mode: 'electron',
-    projectDir,
+    ...(assistant ? { face: 'assistant' as const, assistantPaths: positional } : { projectDir: positional[0] }),
     secretCipher: safeStorageCipher(safeStorage),
   });
 
@@ -98,6 +104,22 @@ async function start(): Promise<void> {
       args,
     ),
   );
+
+  if (assistant) {
+    livesInTray = true;
+    const show = () => {
+      if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow();
+      mainWindow.show();
+    };
+    startAssistantShell(service, { show, quit: () => app.quit() });
+    service.onEvent((event, payload) => {
+      for (const window of BrowserWindow.getAllWindows())
+        window.webContents.send(IPC_EVENT_CHANNEL, { event, payload });
+    });
+    Menu.setApplicationMenu(applicationMenu());
+    mainWindow = createWindow();
+    return;
+  }
 
   tray = new Tray(nativeImage.createFromDataURL(trayIconDataUrl));
   let trayStatus = idleTray();
@@ -131,7 +153,7 @@ async function start(): Promise<void> {
 lockDown();
 app.on('second-instance', () => mainWindow?.show());
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  if (process.platform !== 'darwin' && !livesInTray) app.quit();
 });
 app.on('activate', () => {
   if (BrowserWindow.getAllWindows().length === 0 && service) mainWindow = createWindow();
