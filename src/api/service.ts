@@ -18,6 +18,7 @@ import { createScenarioHandlers } from './handlers/scenarios.js';
 import { createSettingsStore } from './handlers/settings.js';
 import { validateDocument } from './handlers/validation.js';
 import { createScenarioWatcher } from './handlers/watcher.js';
+import { orchestratorServicesFor } from '../robot/connectedServices.js';
 import { createSecretVault, fileKeyCipher, type SecretCipher } from './secrets.js';
 
 export type ServiceOptions = {
@@ -69,7 +70,17 @@ export function createService(options: ServiceOptions): ApiService {
   const recovery = createRecoveryStore(dataDir);
   const watcher = createScenarioWatcher(emit);
   const dialogs = createDialogBroker(emit);
-  const runs = createRunHandlers(options.startRun ?? engineStartRun, emit, dialogs);
+  // Designer runs: Orchestrator blocks use the connection in settings, or say how to set it.
+  const runs = createRunHandlers(options.startRun ?? engineStartRun, emit, dialogs, async (runGuid) => {
+    const { orchestrator } = await settings.get();
+    const url = orchestrator.url?.trim();
+    const robotGuid = orchestrator.robotGuid?.trim();
+    return orchestratorServicesFor(url && robotGuid ? { url, robotGuid, insecureTls: orchestrator.allowInsecureTls === true } : null, {
+      runGuid,
+      howToConnect: 'Set the Orchestrator URL and robot GUID in Settings → Orchestrator connection.',
+      warn: (line) => console.warn(line),
+    });
+  });
   const assistant = createAssistantHandlers({
     dataDir,
     startRun: options.startRun ?? engineStartRun,

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { toHostServices } from '../../engine/services.js';
-import type { RunHandle, StartRun } from '../../engine/types.js';
+import type { HostServices, RunHandle, StartRun } from '../../engine/types.js';
 import type { Emit, Handlers } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { DialogBroker } from './dialogs.js';
@@ -17,7 +18,10 @@ export type RunControl = RunHandlers & {
  * Runs saved scenario files in the engine's runner process. Every RunEvent is forwarded as a
  * `run.event`; the blocks' dialogs become `dialog.request` events through the broker.
  */
-export function createRunHandlers(startRun: StartRun, emit: Emit, dialogs: DialogBroker): RunControl {
+/** The `orchestrator.*` services of one Designer run (from the connection in settings) and a wait for its last delivery. */
+export type RunOrchestrator = (runGuid: string) => Promise<{ services: HostServices; settle(): Promise<void> }>;
+
+export function createRunHandlers(startRun: StartRun, emit: Emit, dialogs: DialogBroker, orchestrator?: RunOrchestrator): RunControl {
   const runs = new Map<string, RunHandle>();
 
   const find = (runId: string) => {
@@ -33,16 +37,18 @@ export function createRunHandlers(startRun: StartRun, emit: Emit, dialogs: Dialo
         throw new ApiError('not_found', `Scenario file not found: ${target}`);
       }
       let runId = '';
+      const connected = await orchestrator?.(randomUUID());
       const handle = startRun(
         // trace: the Designer highlights the running block, so it needs block.started/finished.
         { target, mode, args, trace: true, debug: mode === 'debug' ? { breakpoints, startAt } : undefined },
-        toHostServices(dialogs.servicesFor(() => runId)),
+        { ...connected?.services, ...toHostServices(dialogs.servicesFor(() => runId)) },
       );
       runId = handle.runId;
       runs.set(runId, handle);
       handle.onEvent((event) => emit('run.event', { runId, event }));
       void handle.done
         .catch(() => undefined) // the engine reports failures as run.finished; nothing to add here
+        .then(() => connected?.settle())
         .finally(() => {
           runs.delete(runId);
           dialogs.cancelRun(runId);
