@@ -41,6 +41,14 @@ export type AssistantControl = AssistantHandlers & {
 
 const OPTIONS_KEY = 'assistant';
 
+/** The whole screen as PNG, with the same tools the "Send screenshot" block uses (loaded on first use). */
+async function captureDesktop(): Promise<Buffer> {
+  const { captureScreen } = await import('../../activities/orchestrator/lib/screen.js');
+  // The capture helper wants a block's signal and process tracking; a bounded signal is all it needs here.
+  const context = { signal: AbortSignal.timeout(30_000), trackProcess: () => {} };
+  return captureScreen(context as unknown as Parameters<typeof captureScreen>[0]);
+}
+
 function optionsStore(store: AppStore) {
   const read = store.db.prepare('SELECT value FROM settings WHERE key = ?');
   const write = store.db.prepare(
@@ -123,7 +131,7 @@ export function createAssistantHandlers(deps: {
       outboxRetryMaxMs: deps.tuning?.outboxRetryMaxMs,
       workingHeartbeatMs: deps.tuning?.workingHeartbeatMs,
       testOnlyWorkingHeartbeatFloorMs: deps.tuning?.testOnlyWorkingHeartbeatFloorMs,
-      captureScreen: deps.tuning?.captureScreen,
+      captureScreen: deps.tuning?.captureScreen ?? captureDesktop,
       onRunEvent: (runId, event) => emit('run.event', { runId, event }),
       onChange: (what) => emit('assistant.changed', { what }),
       warn: (line) => console.warn(line),
