@@ -112,6 +112,6 @@ describe('the desk robot', () => {
     expect(() => robot.start(options)).toThrow(/busy with "Chatty"/);
     expect(await run.done).toBe('failed');
     expect(store.assistant.run(run.runGuid)).toMatchObject({ result: 'failed', errorMessage: expect.stringContaining('no invoices'), screenshots: 1 });
-    await until(async () => ((await admin.screenshots(run.runGuid)) as unknown[]).length === 1, 'the screenshot in the Orchestrator');
+    await until(async () => (await admin.screenshots(run.runGuid)).length === 1, 'the screenshot in the Orchestrator');
   }, 60_000);
 });
