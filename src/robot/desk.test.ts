@@ -34,7 +34,7 @@ afterEach(async () => {
 
 /** An Orchestrator in front of the emulator that refuses Cairn's attended extension (JobType 2). */
 async function refusingJobType2(): Promise<string> {
-  proxy = createServer((req, res) => {
+  const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -50,8 +50,9 @@ async function refusingJobType2(): Promise<string> {
       });
     });
   });
-  await new Promise<void>((resolve) => proxy!.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(proxy!.address() as AddressInfo).port}`;
+  proxy = server;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 async function runOptions(overrides: Partial<DeskRunOptions> = {}): Promise<DeskRunOptions> {
