@@ -48,7 +48,7 @@ function Detail({ runGuid, onBack }: { runGuid: string; onBack(): void }) {
     if (file) download(file.fileName, file.text);
   };
   return (
-    <section className="as-detail" aria-label={run.name} data-testid="history-detail">
+    <section className="as-page as-detail" aria-label={run.name} data-testid="history-detail">
       <div className="as-toolbar">
         <button type="button" onClick={onBack}>
           ← {t('assistant.history.back')}

@@ -26,6 +26,18 @@ export type CommandSpec = { args: z.ZodType; result: z.ZodType };
 export type Contract = Record<string, CommandSpec>;
 
 const empty = z.object({});
+const settingsFields = settingsSchema.shape;
+/**
+ * What `settings.set` takes: only the fields it changes. Not `settingsSchema.partial()`: its
+ * defaults would fill the missing fields, so changing the language reset the Orchestrator
+ * connection and the recent projects.
+ */
+const settingsPatchSchema = z.object({
+  language: settingsFields.language.unwrap().optional(),
+  theme: settingsFields.theme.unwrap().optional(),
+  recentProjects: settingsFields.recentProjects.unwrap().optional(),
+  orchestrator: settingsFields.orchestrator.unwrap().optional(),
+});
 const pathArgs = z.object({ path: z.string().min(1) });
 const runIdArgs = z.object({ runId: z.string().min(1) });
 
@@ -134,7 +146,7 @@ export const commands = {
 
   'settings.get': { args: empty, result: settingsSchema },
   /** Shallow merge of the given fields; returns the stored settings. */
-  'settings.set': { args: settingsSchema.partial(), result: settingsSchema },
+  'settings.set': { args: settingsPatchSchema, result: settingsSchema },
 } satisfies Contract;
 
 export const events = {
