@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -145,6 +145,18 @@ describe('the Assistant', () => {
     expect(await page.getByTestId('history-log').innerText()).toContain('sent to ACME');
     expect(await detail.innerText()).toMatch(/customer\s+ACME/);
     expect(await detail.innerText()).toContain('Reported to the Orchestrator');
+    const [download] = await Promise.all([page.waitForEvent('download'), detail.getByRole('button', { name: '⤓ Export log' }).click()]);
+    const exported = await readFile((await download.path())!, 'utf8');
+    expect(exported).toContain('sent to ACME');
+
+    // Filters: by result and by log text.
+    await detail.getByRole('button', { name: '← Back to the list' }).click();
+    await page.getByLabel('Search the logs').fill('no such line');
+    await page.getByText('No runs match.').waitFor();
+    await page.getByLabel('Search the logs').fill('SENT TO acme');
+    await page.getByTestId('history-table').getByRole('button', { name: /^Open run Invoices/ }).waitFor();
+    await page.getByLabel('Result', { exact: true }).selectOption('failed');
+    await page.getByText('No runs match.').waitFor();
   });
 
   it('lists a process published to the Orchestrator and runs its current version', async () => {
@@ -169,6 +181,40 @@ describe('the Assistant', () => {
     await assistant.run('Monthly report');
     await assistant.result.filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
     expect(await assistant.logTail.allInnerTexts()).toEqual(expect.arrayContaining(['line 0', 'line 1', 'line 2']));
+
+    // A hotkey set on the card runs it again (in the browser: while the page has focus).
+    await page.getByTestId('live-run').getByRole('button', { name: 'Close' }).click();
+    await card.getByRole('button', { name: 'Settings of Monthly report' }).click();
+    const settings = page.getByRole('dialog', { name: 'Settings of Monthly report' });
+    await settings.getByLabel('Hotkey').fill('Ctrl+Alt+1');
+    await settings.getByRole('button', { name: 'Save' }).click();
+    await settings.waitFor({ state: 'detached' });
+    await card.getByText('Ctrl+Alt+1').waitFor();
+    await page.keyboard.press('Control+Alt+Digit1');
+    await assistant.result.filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
+
+    // Favourites come first; the search filters the list.
+    await assistant.addProcess(await invoiceProject(join(root, 'invoices')));
+    await assistant.card('Invoices').getByRole('button', { name: 'Favourite' }).click();
+    await assistant.card('Invoices').getByRole('button', { name: 'Remove from favourites' }).waitFor();
+    expect(await page.getByTestId(/^process-/).evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')))).toEqual(['Invoices', 'Monthly report']);
+    await page.getByLabel('Search processes').fill('month');
+    await assistant.card('Invoices').waitFor({ state: 'detached' });
+    await card.waitFor();
+  });
+
+  it('pauses, resumes and stops a run', async () => {
+    await assistant.addProcess(await chattyProject(join(root, 'long'), 2000));
+    await assistant.run('Chatty');
+    await assistant.logTail.filter({ hasText: 'line 3' }).waitFor();
+    await assistant.control('Pause').click();
+    await page.getByTestId('run-status').filter({ hasText: 'Paused' }).waitFor();
+    const heldAt = await assistant.logTail.count();
+    await assistant.control('Resume').click();
+    await page.getByTestId('run-status').filter({ hasText: 'Running' }).waitFor();
+    await until(async () => (await assistant.logTail.count()) > heldAt, 'the run to go on after Resume');
+    await assistant.control('Stop').click();
+    await assistant.result.filter({ hasText: 'Stopped' }).waitFor({ timeout: 30_000 });
   });
 
   it('shows an Orchestrator outage, still completes a run, and delivers everything once the Orchestrator is back', async () => {
