@@ -146,7 +146,7 @@ describe('the Assistant', () => {
     expect(await detail.innerText()).toMatch(/customer\s+ACME/);
     expect(await detail.innerText()).toContain('Reported to the Orchestrator');
     const [download] = await Promise.all([page.waitForEvent('download'), detail.getByRole('button', { name: '⤓ Export log' }).click()]);
-    const exported = await readFile((await download.path())!, 'utf8');
+    const exported = await readFile(await download.path(), 'utf8');
     expect(exported).toContain('sent to ACME');
 
     // Filters: by result and by log text.
