@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,11 +23,11 @@ function runCairn(args: string[]) {
   return { child, exited, output: () => ({ stdout, stderr }) };
 }
 
-async function call(url: URL, command: string): Promise<unknown> {
+async function call(url: URL, command: string, args: unknown = {}): Promise<unknown> {
   const ws = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token')}`, { origin: url.origin });
   try {
     return await new Promise((resolve, reject) => {
-      ws.once('open', () => ws.send(JSON.stringify({ id: 1, command, args: {} })));
+      ws.once('open', () => ws.send(JSON.stringify({ id: 1, command, args })));
       // Events (assistant.changed…) may come first: wait for the answer to our call.
       ws.on('message', (data: Buffer) => {
         const frame = JSON.parse(data.toString()) as { id?: number; result?: unknown };
@@ -40,11 +40,34 @@ async function call(url: URL, command: string): Promise<unknown> {
   }
 }
 
+function childrenOf(pid: number): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).trim();
+  return out ? out.split(/\s+/).map(Number) : [];
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe('cairn assistant', () => {
   it('serves the Assistant face with the projects given on the command line, and ends on Ctrl+C', async () => {
     const root = await mkdtemp(join(tmpdir(), 'cairn-assistant-cli-'));
     cleanups.push(() => rm(root, { recursive: true, force: true }));
-    const project = await writeProject(join(root, 'payroll'), 'Payroll', [{ id: 'start', type: 'core.start' }], []);
+    // Waits a minute: still running when the Assistant is told to end.
+    const project = await writeProject(
+      join(root, 'payroll'),
+      'Payroll',
+      [
+        { id: 'start', type: 'core.start' },
+        { id: 'wait', type: 'core.delay', params: { ms: 60_000 } },
+      ],
+      [{ from: 'start', to: 'wait' }],
+    );
     const run = runCairn(['assistant', project, '--data', join(root, 'data'), '--no-open']);
     cleanups.push(async () => run.child.kill('SIGKILL'));
 
@@ -57,10 +80,16 @@ describe('cairn assistant', () => {
     const page = new URL(url);
     expect(page.hostname).toBe('127.0.0.1');
     expect(await call(page, 'app.info')).toMatchObject({ face: 'assistant' });
-    expect(await call(page, 'assistant.processes')).toEqual([expect.objectContaining({ name: 'Payroll', kind: 'project', path: project })]);
+    const [payroll] = (await call(page, 'assistant.processes')) as { id: string }[];
+    expect(payroll).toEqual(expect.objectContaining({ name: 'Payroll', kind: 'project', path: project }));
 
+    await call(page, 'assistant.run', { id: payroll.id, args: {} });
+    const runners = childrenOf(run.child.pid!);
+    expect(runners.length).toBeGreaterThan(0);
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
+    // The runner went with the host: nothing keeps running after the Assistant ends.
+    expect(runners.filter(isAlive)).toEqual([]);
   });
 
   it('explains a wrong command line with exit code 2', async () => {
