@@ -7,6 +7,7 @@ import { toHostServices } from '../../engine/services.js';
 import type { StartRun } from '../../engine/types.js';
 import { coerceToType } from '../../engine/values.js';
 import { PACKAGE_EXTENSION, unpackProject } from '../../publish/package.js';
+import { lockDataDir, type DataLock } from '../../robot/dataLock.js';
 import { appDatabaseFile } from '../../robot/robot.js';
 import { createDeskRobot, type DeskRobot } from '../../robot/desk.js';
 import { readProject, readScenarioFile, resolveRunTarget, ScenarioLoadError } from '../../scenario/io.js';
@@ -118,11 +119,19 @@ export function createAssistantHandlers(deps: {
   tuning?: AssistantTuning;
 }): AssistantControl {
   const { dataDir, emit, dialogs, settings } = deps;
-  let opened: { store: AppStore; desk: DeskRobot; options: ReturnType<typeof optionsStore> } | undefined;
+  let opened: { store: AppStore; desk: DeskRobot; options: ReturnType<typeof optionsStore>; lock: DataLock } | undefined;
 
   const open = () => {
     if (opened) return opened;
-    const store = openAppStore(appDatabaseFile(dataDir));
+    // One robot per data folder (an Assistant or `cairn robot`): two would deliver the outbox twice.
+    const lock = lockDataDir(dataDir);
+    let store: AppStore;
+    try {
+      store = openAppStore(appDatabaseFile(dataDir));
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     const desk = createDeskRobot({
       store,
       dataDir,
@@ -136,7 +145,7 @@ export function createAssistantHandlers(deps: {
       onChange: (what) => emit('assistant.changed', { what }),
       warn: (line) => console.warn(line),
     });
-    opened = { store, desk, options: optionsStore(store) };
+    opened = { store, desk, options: optionsStore(store), lock };
     return opened;
   };
 
@@ -361,6 +370,7 @@ export function createAssistantHandlers(deps: {
       if (!opened) return;
       await opened.desk.close();
       opened.store.close();
+      opened.lock.release();
       opened = undefined;
     },
   };
