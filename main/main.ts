@@ -18,6 +18,7 @@ import { createService, type ApiService } from '../src/api/service.js';
 import { appResponse } from './appProtocol.js';
 import { trayIconDataUrl } from './icon.js';
 import { APP_ENTRY, APP_SCHEME, createCallHandler } from './ipc.js';
+import { startAssistantShell } from './assistantShell.js';
 import { applicationMenu } from './menu.js';
 import { isNavigationAllowed, secureWebPreferences, shouldOpenExternally } from './navigation.js';
 import { safeStorageCipher } from './safeStorageCipher.js';
@@ -41,6 +42,8 @@ if (!app.requestSingleInstanceLock()) app.quit();
 let service: ApiService | undefined;
 let mainWindow: BrowserWindow | undefined;
 let tray: Tray | undefined;
+/** The Assistant lives in the tray: closing its window does not quit it. */
+let livesInTray = false;
 
 function lockDown(): void {
   // Nothing the page asks for (camera, notifications, geolocation…) is granted.
@@ -71,11 +74,14 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const projectDir = process.argv.slice(app.isPackaged ? 1 : 2).find((arg) => !arg.startsWith('-'));
+  const argv = process.argv.slice(app.isPackaged ? 1 : 2);
+  // `--assistant` (npm start -- --assistant, or the tray's own start): the Assistant face.
+  const assistant = argv.includes('--assistant');
+  const positional = argv.filter((arg) => !arg.startsWith('-'));
   service = createService({
     dataDir: app.getPath('userData'),
     mode: 'electron',
-    projectDir,
+    ...(assistant ? { face: 'assistant' as const, assistantPaths: positional } : { projectDir: positional[0] }),
     secretCipher: safeStorageCipher(safeStorage),
   });
 
@@ -93,6 +99,22 @@ async function start(): Promise<void> {
       args,
     ),
   );
+
+  if (assistant) {
+    livesInTray = true;
+    const show = () => {
+      if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow();
+      mainWindow.show();
+    };
+    startAssistantShell(service, { show, quit: () => app.quit() });
+    service.onEvent((event, payload) => {
+      for (const window of BrowserWindow.getAllWindows())
+        window.webContents.send(IPC_EVENT_CHANNEL, { event, payload });
+    });
+    Menu.setApplicationMenu(applicationMenu());
+    mainWindow = createWindow();
+    return;
+  }
 
   tray = new Tray(nativeImage.createFromDataURL(trayIconDataUrl));
   let trayStatus = idleTray();
@@ -128,7 +150,7 @@ async function start(): Promise<void> {
 lockDown();
 app.on('second-instance', () => mainWindow?.show());
 app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  if (process.platform !== 'darwin' && !livesInTray) app.quit();
 });
 app.on('activate', () => {
   if (BrowserWindow.getAllWindows().length === 0 && service) mainWindow = createWindow();

@@ -20,6 +20,12 @@ async function boot(): Promise<void> {
   const theme = settings?.theme ?? 'light';
   useDesigner.getState().setTheme(theme);
   document.documentElement.dataset.theme = theme;
+  const info = await bridge.call('app.info').catch(reportError);
+  // The same renderer serves the Assistant (`cairn assistant`): loaded only for that face.
+  if (info?.face === 'assistant') {
+    const { bootAssistant } = await import('./assistant/boot.js');
+    return bootAssistant();
+  }
   const catalog = await bridge.call('catalog.list').catch(reportError);
   if (catalog) useDesigner.getState().setCatalog(catalog);
   startBackgroundWork();
@@ -30,7 +36,6 @@ async function boot(): Promise<void> {
       </ReactFlowProvider>
     </StrictMode>,
   );
-  const info = await bridge.call('app.info').catch(reportError);
   if (info?.projectDir) await openProject(info.projectDir);
 }
 

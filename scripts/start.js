@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app when Electron can run here, the very same UI in the browser
-// otherwise. Usage: npm start -- [project-dir] [--browser] [--no-open] [--port N] [--data DIR]
+// otherwise. Usage: npm start -- [project-dir] [--assistant] [--browser] [--no-open] [--port N] [--data DIR]
+// --assistant opens the Assistant (the attended robot app) instead of the Designer.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ const INSTALL_TIMEOUT_MS = 30_000;
 const { values, positionals } = parseArgs({
   options: {
     browser: { type: 'boolean' },
+    assistant: { type: 'boolean' },
     'no-open': { type: 'boolean' },
     port: { type: 'string' },
     data: { type: 'string' },
@@ -77,7 +79,7 @@ function electronUnavailable() {
 async function startElectron() {
   npmRun('build:renderer');
   npmRun('build:electron');
-  const args = [root, ...positionals];
+  const args = [root, ...positionals, ...(values.assistant ? ['--assistant'] : [])];
   const child = spawn(electronBinary().path, args, { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
   // Ctrl+C, TERM, HUP, or npm gone: Electron goes with us (it closes its runners itself).
@@ -106,7 +108,7 @@ async function startBrowser(reason) {
   const host = await startHost({
     port: values.port === undefined ? 0 : Number(values.port),
     dataDir: values.data ?? defaultDataDir(),
-    projectDir: positionals[0],
+    ...(values.assistant ? { face: 'assistant', assistantPaths: positionals } : { projectDir: positionals[0] }),
   });
   console.log(`Electron binary unavailable (${reason}); opening Cairn in browser mode at ${host.url}`);
   if (!values['no-open']) await openBrowser(host.url);

@@ -9,12 +9,20 @@ import {
   dialogFieldSchema,
   debugCommandSchema,
   runEventSchema,
+  settingsSchema,
   type BlockInfoDto,
   type RunEventDto,
 } from './schemas.js';
 import type { z } from 'zod';
 
 describe('the API contract', () => {
+  it('lets settings.set change every settings field (a field missing from the patch could never be saved)', () => {
+    const patch = commands['settings.set'].args;
+    expect(Object.keys(patch.shape).sort()).toEqual(Object.keys(settingsSchema.shape).sort());
+    // A patch of one field leaves the others out (no defaults filled in that would overwrite them).
+    expect(patch.parse({ language: 'ru' })).toEqual({ language: 'ru' });
+  });
+
   it('mirrors the core types exactly, so the renderer and the core cannot drift (checked by tsc)', () => {
     expectTypeOf<RunEvent>().toExtend<RunEventDto>();
     expectTypeOf<RunEventDto>().toExtend<RunEvent>();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scenarioSchema } from '../scenario/schema.js';
+import { assistantCommands, assistantEvents } from './assistantCommands.js';
 import {
   blockInfoSchema,
   debugCommandSchema,
@@ -26,10 +27,24 @@ export type CommandSpec = { args: z.ZodType; result: z.ZodType };
 export type Contract = Record<string, CommandSpec>;
 
 const empty = z.object({});
+const settingsFields = settingsSchema.shape;
+/**
+ * What `settings.set` takes: only the fields it changes. Not `settingsSchema.partial()`: its
+ * defaults would fill the missing fields, so changing the language reset the Orchestrator
+ * connection and the recent projects.
+ */
+const settingsPatchSchema = z.object({
+  language: settingsFields.language.unwrap().optional(),
+  theme: settingsFields.theme.unwrap().optional(),
+  recentProjects: settingsFields.recentProjects.unwrap().optional(),
+  orchestrator: settingsFields.orchestrator.unwrap().optional(),
+  runner: settingsFields.runner.unwrap().optional(),
+});
 const pathArgs = z.object({ path: z.string().min(1) });
 const runIdArgs = z.object({ runId: z.string().min(1) });
 
 export const commands = {
+  ...assistantCommands,
   /** What is running: Electron app or browser host, where its data lives. */
   'app.info': {
     args: empty,
@@ -40,6 +55,8 @@ export const commands = {
       platform: z.string(),
       /** A project given on the command line (`cairn designer <dir>`): open it at start. */
       projectDir: z.string().optional(),
+      /** Which face of the renderer to show: the Designer, or the Assistant (`cairn assistant`). */
+      face: z.enum(['designer', 'assistant']).default('designer'),
     }),
   },
   /** Every block type: palette, properties panel and validation are built from this. */
@@ -131,11 +148,12 @@ export const commands = {
 
   'settings.get': { args: empty, result: settingsSchema },
   /** Shallow merge of the given fields; returns the stored settings. */
-  'settings.set': { args: settingsSchema.partial(), result: settingsSchema },
+  'settings.set': { args: settingsPatchSchema, result: settingsSchema },
   ...orchestratorCommands,
 } satisfies Contract;
 
 export const events = {
+  ...assistantEvents,
   /** One RunEvent of src/engine/types.ts, in order per run. */
   'run.event': z.object({ runId: z.string(), event: runEventSchema }),
   /** A scenario read through `scenario.read` changed on disk (not by our own save). */

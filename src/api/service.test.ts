@@ -254,6 +254,10 @@ describe('the API service', () => {
     await expect(reopened.call('settings.set', { language: 'de' })).rejects.toMatchObject({
       code: 'invalid_args',
     });
+    // Changing one field keeps the others (the Orchestrator connection survives a language switch).
+    await reopened.call('settings.set', { orchestrator: { url: 'http://orch:4500', robotGuid: 'r1' } });
+    await reopened.call('settings.set', { language: 'en' });
+    expect(await reopened.call('settings.get', {})).toMatchObject({ language: 'en', theme: 'dark', orchestrator: { url: 'http://orch:4500', robotGuid: 'r1' } });
   });
 
   it('lists folders for the browser-mode file picker', async () => {

@@ -8,6 +8,7 @@ import type { StartRun } from '../engine/types.js';
 import { commands, events, isCommandName, type EventName, type EventPayload } from './contract.js';
 import type { Emit, Handlers } from './context.js';
 import { ApiError } from './errors.js';
+import { createAssistantHandlers, type AssistantTuning } from './handlers/assistant.js';
 import { createDialogBroker } from './handlers/dialogs.js';
 import { listFolder } from './handlers/fsList.js';
 import { createProjectHandlers } from './handlers/projects.js';
@@ -19,6 +20,7 @@ import { validateDocument } from './handlers/validation.js';
 import { createScenarioWatcher } from './handlers/watcher.js';
 import { createOrchestratorHandlers } from './handlers/orchestrator.js';
 import { createPublishHandlers } from './handlers/publish.js';
+import { orchestratorServicesFor } from '../robot/connectedServices.js';
 import { createSecretVault, fileKeyCipher, type SecretCipher } from './secrets.js';
 
 export type ServiceOptions = {
@@ -33,6 +35,11 @@ export type ServiceOptions = {
   templateDir?: string;
   /** Encryption of secrets at rest: the OS keychain in Electron, a key file otherwise. */
   secretCipher?: SecretCipher;
+  /** Which face the UI shows; the Assistant's starts its robot (connection, autostart) at once. */
+  face?: 'designer' | 'assistant';
+  /** `cairn assistant <dir|package…>`: added to the Assistant's process list at start. */
+  assistantPaths?: string[];
+  assistant?: AssistantTuning;
 };
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -65,14 +72,43 @@ export function createService(options: ServiceOptions): ApiService {
   const recovery = createRecoveryStore(dataDir);
   const watcher = createScenarioWatcher(emit);
   const dialogs = createDialogBroker(emit);
+  // One pool for Designer and Assistant runs: one runner kept warm, whichever face starts a run.
   const runners = options.startRun === undefined ? createRunnerPool() : undefined;
-  const runs = createRunHandlers(options.startRun ?? runners!.startRun, emit, dialogs, async () => (await settings.get()).runner);
+  const startRun = options.startRun ?? runners!.startRun;
+  // Designer runs: Orchestrator blocks use the connection in settings, or say how to set it.
+  const runs = createRunHandlers(startRun, emit, dialogs, async () => (await settings.get()).runner, async (runGuid) => {
+    const { orchestrator } = await settings.get();
+    const url = orchestrator.url?.trim();
+    const robotGuid = orchestrator.robotGuid?.trim();
+    return orchestratorServicesFor(url && robotGuid ? { url, robotGuid, insecureTls: orchestrator.allowInsecureTls === true } : null, {
+      runGuid,
+      howToConnect: 'Set the Orchestrator URL and robot GUID under Orchestrator… in the Designer (Settings in the Assistant).',
+      warn: (line) => console.warn(line),
+    });
+  });
+  const assistant = createAssistantHandlers({
+    dataDir,
+    startRun,
+    emit,
+    dialogs,
+    settings,
+    tuning: options.assistant,
+  });
+  // The Assistant's robot starts with the face: its connection shows, autostart processes run.
+  const assistantStarted =
+    options.face === 'assistant'
+      ? mkdir(dataDir, { recursive: true })
+          .then(() => assistant.start(options.assistantPaths))
+          .catch((error: unknown) => console.error(`cairn assistant: ${error instanceof Error ? error.message : String(error)}`))
+      : Promise.resolve();
   const vault = createSecretVault(dataDir, options.secretCipher ?? fileKeyCipher(dataDir));
   const orchestrator = createOrchestratorHandlers(settings, vault);
   // Created on first call (not at construction: a failure must reach a caller, not crash the host).
   let ready: Promise<unknown> | undefined;
 
+  const { start: _start, dispose: disposeAssistant, ...assistantHandlers } = assistant;
   const handlers: Handlers = {
+    ...assistantHandlers,
     async 'app.info'() {
       return {
         version,
@@ -80,6 +116,7 @@ export function createService(options: ServiceOptions): ApiService {
         dataDir,
         platform: process.platform,
         projectDir: options.projectDir && resolve(options.projectDir),
+        face: options.face ?? 'designer',
       };
     },
     async 'catalog.list'() {
@@ -151,6 +188,8 @@ export function createService(options: ServiceOptions): ApiService {
     async dispose() {
       watcher.close();
       await runs.abortAll();
+      await assistantStarted;
+      await disposeAssistant();
       await runners?.dispose();
       listeners.clear();
     },

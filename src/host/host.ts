@@ -25,6 +25,10 @@ export type HostOptions = {
   rendererDir?: string;
   startRun?: ServiceOptions['startRun'];
   templateDir?: string;
+  /** The renderer's face (default the Designer) and the Assistant's start-up list and tuning. */
+  face?: ServiceOptions['face'];
+  assistantPaths?: ServiceOptions['assistantPaths'];
+  assistant?: ServiceOptions['assistant'];
 };
 
 export type RunningHost = {
@@ -71,6 +75,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     projectDir: options.projectDir,
     startRun: options.startRun,
     templateDir: options.templateDir,
+    face: options.face,
+    assistantPaths: options.assistantPaths,
+    assistant: options.assistant,
   });
   let port = 0;
   let csp = '';

@@ -30,6 +30,12 @@ export type AttendedDeps = {
   /** Aborted when the robot shuts down: the run is soft-stopped. */
   signal?: AbortSignal;
   onHeartbeatError?(error: unknown): void;
+  /**
+   * Report the run as a job record (JobType 2 heartbeats and a final job/update) — the default.
+   * Off ("logs only"): working heartbeats carry no job and no job/update is sent, for an
+   * Orchestrator that refuses the extension or a user who wants no job record per local launch.
+   */
+  reportAsJob?: () => boolean;
 };
 
 export type AttendedRun = {
@@ -52,7 +58,8 @@ export function startAttendedRun(deps: AttendedDeps, request: RunRequest): Atten
   deps.runs.begin({ jobGuid: runGuid, robotGuid: deps.link.robotGuid, kind: 'attended', name, status: JobStatus.InProgress });
 
   const working = { guid: runGuid, name, type: JobType.Attended };
-  const heartbeat = async () => (await deps.link.heartbeat(RobotStatus.Working, working)).code;
+  const asJob = () => deps.reportAsJob?.() ?? true;
+  const heartbeat = async () => (await deps.link.heartbeat(RobotStatus.Working, asJob() ? working : undefined)).code;
   const reported = (async () => {
     journal.log('Info', `Attended run "${name}" started on robot ${deps.link.robotGuid}`);
     try {
@@ -72,7 +79,7 @@ export function startAttendedRun(deps: AttendedDeps, request: RunRequest): Atten
     const status = finalStatusFor[outcome.result];
     if (outcome.error) journal.log('Error', outcome.error);
     journal.log(status === JobStatus.Success ? 'Info' : 'Warning', `Attended run "${name}" finished: ${outcome.result}`);
-    journal.status(status);
+    if (asJob()) journal.status(status);
     deps.runs.finish(runGuid, status, outcome.error);
     try {
       await deps.link.heartbeat(RobotStatus.Ready);

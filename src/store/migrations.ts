@@ -70,4 +70,58 @@ export const appMigrations: Migration[] = [
       ALTER TABLE robot_runs ADD COLUMN command TEXT;
     `,
   },
+  {
+    id: 5,
+    name: 'assistant',
+    // The Assistant (attended robot app): the processes the user added or the Orchestrator lists,
+    // and the history of every run it started — arguments (secrets masked), result, the whole log
+    // and screenshots — kept until the retention setting removes it.
+    sql: `
+      CREATE TABLE assistant_processes (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        path TEXT NOT NULL,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        favourite INTEGER NOT NULL DEFAULT 0,
+        hotkey TEXT,
+        autostart INTEGER NOT NULL DEFAULT 0,
+        process_guid TEXT,
+        version_guid TEXT,
+        version_name TEXT,
+        added_at INTEGER NOT NULL
+      );
+      CREATE TABLE run_history (
+        run_guid TEXT PRIMARY KEY,
+        process_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        result TEXT,
+        args TEXT NOT NULL DEFAULT '{}',
+        outputs TEXT NOT NULL DEFAULT '{}',
+        error_step TEXT,
+        error_message TEXT,
+        reported INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX run_history_started ON run_history (started_at);
+      CREATE INDEX run_history_process ON run_history (process_id, started_at);
+      CREATE TABLE run_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_guid TEXT NOT NULL REFERENCES run_history(run_guid) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        level TEXT NOT NULL,
+        message TEXT NOT NULL
+      );
+      CREATE INDEX run_log_run ON run_log (run_guid, id);
+      CREATE TABLE run_screenshots (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        run_guid TEXT NOT NULL REFERENCES run_history(run_guid) ON DELETE CASCADE,
+        at INTEGER NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        png BLOB NOT NULL
+      );
+      CREATE INDEX run_screenshots_run ON run_screenshots (run_guid);
+    `,
+  },
 ];

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { toHostServices } from '../../engine/services.js';
-import type { RunHandle, RunRequest, StartRun } from '../../engine/types.js';
+import type { HostServices, RunHandle, RunRequest, StartRun } from '../../engine/types.js';
 import type { Emit, Handlers } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { DialogBroker } from './dialogs.js';
@@ -17,12 +18,16 @@ export type RunControl = RunHandlers & {
  * Runs saved scenario files in the engine's runner process. Every RunEvent is forwarded as a
  * `run.event`; the blocks' dialogs become `dialog.request` events through the broker.
  */
+/** The `orchestrator.*` services of one Designer run (from the connection in settings) and a wait for its last delivery. */
+export type RunOrchestrator = (runGuid: string) => Promise<{ services: HostServices; settle(): Promise<void> }>;
+
 export function createRunHandlers(
   startRun: StartRun,
   emit: Emit,
   dialogs: DialogBroker,
   /** The user's stop grace and heap limit (settings.runner). */
   limits: () => Promise<Pick<RunRequest, 'stopGraceMs' | 'memoryLimitMb'>> = async () => ({}),
+  orchestrator?: RunOrchestrator,
 ): RunControl {
   const runs = new Map<string, RunHandle>();
 
@@ -40,6 +45,7 @@ export function createRunHandlers(
       }
       let runId = '';
       const { stopGraceMs, memoryLimitMb } = await limits();
+      const connected = await orchestrator?.(randomUUID());
       const handle = startRun(
         // trace: the Designer highlights the running block, so it needs block.started/finished.
         {
@@ -51,13 +57,14 @@ export function createRunHandlers(
           stopGraceMs,
           memoryLimitMb,
         },
-        toHostServices(dialogs.servicesFor(() => runId)),
+        { ...connected?.services, ...toHostServices(dialogs.servicesFor(() => runId)) },
       );
       runId = handle.runId;
       runs.set(runId, handle);
       handle.onEvent((event) => emit('run.event', { runId, event }));
       void handle.done
         .catch(() => undefined) // the engine reports failures as run.finished; nothing to add here
+        .then(() => connected?.settle())
         .finally(() => {
           runs.delete(runId);
           dialogs.cancelRun(runId);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createRunnerPool, type RunnerPool } from '../../engine/runner/pool.js';
 import type { RunHandle, RunResult, RunSummary } from '../../engine/types.js';
@@ -8,9 +9,10 @@ import { debugPrompt } from '../debugPrompt.js';
 import { EXIT_USAGE, parseOptions, pickLanguage, UsageError, withUsage } from '../options.js';
 import { humanOutput, jsonOutput, type RunOutput } from '../runOutput.js';
 import { terminalDialogs } from '../dialogs.js';
+import { orchestratorServicesFor } from '../../robot/connectedServices.js';
 
 const USAGE =
-  'cairn run <project-dir|file.scenario.json> [--var name=value …] [--args args.json] [--json] [--debug-break <blockId> …] [--stop-grace S] [--max-memory MB] [--lang en|ru]';
+  'cairn run <project-dir|file.scenario.json> [--var name=value …] [--args args.json] [--json] [--debug-break <blockId> …] [--stop-grace S] [--max-memory MB] [--lang en|ru] [--orchestrator URL --guid GUID [--insecure]]';
 
 export const exitCodes: Record<RunResult, number> = { success: 0, failed: 1, stopped: 3, aborted: 4 };
 
@@ -72,6 +74,9 @@ async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
       'stop-grace': { type: 'string' },
       'max-memory': { type: 'string' },
       lang: { type: 'string' },
+      orchestrator: { type: 'string' },
+      guid: { type: 'string' },
+      insecure: { type: 'boolean' },
     },
     { min: 1, max: 1 },
   );
@@ -127,6 +132,19 @@ async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
     if (!blockIds.has(id))
       throw new UsageError(`--debug-break: no block "${id}" in "${doc.name}" or the scenarios it invokes`);
   }
+  if ((values.orchestrator === undefined) !== (values.guid === undefined))
+    throw new UsageError('--orchestrator URL and --guid GUID go together (the robot GUID the Orchestrator blocks use)');
+  if (values.orchestrator !== undefined && !/^https?:\/\/\S+$/i.test(values.orchestrator))
+    throw new UsageError(`--orchestrator must be an http:// or https:// URL, got "${values.orchestrator}"`);
+  // Orchestrator blocks (assets, credentials, queues, log, screenshot) reach it only with a connection.
+  const orchestrator = orchestratorServicesFor(
+    values.orchestrator && values.guid ? { url: values.orchestrator, robotGuid: values.guid, insecureTls: values.insecure === true } : null,
+    {
+      runGuid: randomUUID(),
+      howToConnect: 'Pass --orchestrator URL --guid GUID to `cairn run` to connect this run.',
+      warn: (line) => console.error(line),
+    },
+  );
   const output = values.json ? jsonOutput(process.stdout) : humanOutput(process.stdout, process.stderr);
   const handle = pool.startRun(
     {
@@ -138,7 +156,7 @@ async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
       ...(breakpoints.length > 0 ? { mode: 'debug' as const, debug: { breakpoints } } : {}),
     },
     // Dialog blocks talk to the user on this terminal (src/cli/dialogs.ts).
-    terminalDialogs(output),
+    { ...terminalDialogs(output), ...orchestrator.services },
   );
   const prompt = breakpoints.length > 0 ? debugPrompt(handle, output, values.json === true) : undefined;
   handle.onEvent((event) => {
@@ -154,6 +172,7 @@ async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
     process.off('SIGINT', onInterrupt);
     prompt?.close();
   }
+  await orchestrator.settle();
   output.finish(summary);
   if (argsFile && summary.result === 'success')
     await writeOutArguments(argsFile, fileArgs, summary.outputs, doc);

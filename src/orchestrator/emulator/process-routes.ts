@@ -28,7 +28,14 @@ export function createProcesses(ctx: EmulatorContext) {
     insertProcess: `INSERT INTO processes (guid, name, description, min_version_to_run, process_type, created_at)
                     VALUES (@guid, @name, @description, @min, @type, @at)`,
     process: 'SELECT guid, name, description, min_version_to_run, process_type, created_at FROM processes WHERE guid = ?',
-    processes: 'SELECT guid, name, description, min_version_to_run, process_type, created_at FROM processes ORDER BY created_at, rowid',
+    // current_version_guid (Cairn extension, read by the Assistant): the newest version with a
+    // package — the emulator has no "make current" action, so the latest upload is current.
+    processes: `SELECT p.guid, p.name, p.description, p.min_version_to_run, p.process_type, p.created_at,
+                  (SELECT v.guid FROM versions v WHERE v.process_guid = p.guid AND v.package IS NOT NULL
+                   ORDER BY v.created_at DESC, v.rowid DESC LIMIT 1) AS current_version_guid,
+                  (SELECT v.name FROM versions v WHERE v.process_guid = p.guid AND v.package IS NOT NULL
+                   ORDER BY v.created_at DESC, v.rowid DESC LIMIT 1) AS current_version_name
+                FROM processes p ORDER BY p.created_at, p.rowid`,
     insertVersion: `INSERT INTO versions (guid, process_guid, name, description, file_name, package, created_at)
                     VALUES (@guid, @process, @name, @description, @fileName, @package, @at)`,
     version: `SELECT guid, process_guid, name, description, file_name, created_at, length(package) AS size

@@ -1,0 +1,101 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { until, writeProject } from '../../robot/testkit.js';
+
+const cairn = fileURLToPath(new URL('../../../bin/cairn.js', import.meta.url));
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function runCairn(args: string[]) {
+  const child = spawn(process.execPath, [cairn, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+async function call(url: URL, command: string, args: unknown = {}): Promise<unknown> {
+  const ws = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token')}`, { origin: url.origin });
+  try {
+    return await new Promise((resolve, reject) => {
+      ws.once('open', () => ws.send(JSON.stringify({ id: 1, command, args })));
+      // Events (assistant.changed…) may come first: wait for the answer to our call.
+      ws.on('message', (data: Buffer) => {
+        const frame = JSON.parse(data.toString()) as { id?: number; result?: unknown };
+        if (frame.id === 1) resolve(frame.result);
+      });
+      ws.once('error', reject);
+    });
+  } finally {
+    ws.close();
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).trim();
+  return out ? out.split(/\s+/).map(Number) : [];
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('cairn assistant', () => {
+  it('serves the Assistant face with the projects given on the command line, and ends on Ctrl+C', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'cairn-assistant-cli-'));
+    cleanups.push(() => rm(root, { recursive: true, force: true }));
+    // Waits a minute: still running when the Assistant is told to end.
+    const project = await writeProject(
+      join(root, 'payroll'),
+      'Payroll',
+      [
+        { id: 'start', type: 'core.start' },
+        { id: 'wait', type: 'core.delay', params: { ms: 60_000 } },
+      ],
+      [{ from: 'start', to: 'wait' }],
+    );
+    const run = runCairn(['assistant', project, '--data', join(root, 'data'), '--no-open']);
+    cleanups.push(async () => run.child.kill('SIGKILL'));
+
+    const deadline = Date.now() + 20_000;
+    let url: string | undefined;
+    while (!(url = /Cairn Assistant: (\S+)/.exec(run.output().stdout)?.[1])) {
+      if (Date.now() > deadline) throw new Error(`no URL printed: ${JSON.stringify(run.output())}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const page = new URL(url);
+    expect(page.hostname).toBe('127.0.0.1');
+    expect(await call(page, 'app.info')).toMatchObject({ face: 'assistant' });
+    const [payroll] = (await call(page, 'assistant.processes')) as { id: string }[];
+    expect(payroll).toEqual(expect.objectContaining({ name: 'Payroll', kind: 'project', path: project }));
+
+    await call(page, 'assistant.run', { id: payroll.id, args: {} });
+    const runners = childrenOf(run.child.pid!);
+    expect(runners.length).toBeGreaterThan(0);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    // The runner went with the host: nothing keeps running after the Assistant ends.
+    // (A killed child may need a moment to be reaped once its parent is gone.)
+    await until(() => runners.every((pid) => !isAlive(pid)), 'the runner to end', 10_000);
+  });
+
+  it('explains a wrong command line with exit code 2', async () => {
+    const notProject = runCairn(['assistant', tmpdir(), '--no-open']);
+    expect(await notProject.exited).toBe(2);
+    expect(notProject.output().stderr).toContain('is neither a Cairn project');
+  });
+});
