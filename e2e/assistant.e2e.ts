@@ -18,7 +18,12 @@ import { ensureRendererBuilt } from './support/build.js';
  * through its test-only option).
  */
 
-const TUNING = { pollIntervalMs: 300, workingHeartbeatMs: 300, testOnlyWorkingHeartbeatFloorMs: 300, outboxRetryMaxMs: 300 };
+const TUNING = {
+  pollIntervalMs: 300,
+  workingHeartbeatMs: 300,
+  testOnlyWorkingHeartbeatFloorMs: 300,
+  outboxRetryMaxMs: 300,
+};
 
 let browser: Browser;
 let root: string;
@@ -51,9 +56,17 @@ async function invoiceProject(dir: string, name = 'Invoices'): Promise<string> {
     name,
     [
       { id: 'start', type: 'core.start' },
-      { id: 'ask', type: 'dialogs.confirm', params: { message: { expr: "'Invoice for ' + customer + '?'" } } },
+      {
+        id: 'ask',
+        type: 'dialogs.confirm',
+        params: { message: { expr: "'Invoice for ' + customer + '?'" } },
+      },
       { id: 'say', type: 'core.log', params: { message: { expr: "'sent to ' + customer" } } },
-      { id: 'calc', type: 'core.assign', params: { assignments: [{ variable: 'total', value: { expr: 'amount * 2' } }] } },
+      {
+        id: 'calc',
+        type: 'core.assign',
+        params: { assignments: [{ variable: 'total', value: { expr: 'amount * 2' } }] },
+      },
     ],
     [
       { from: 'start', to: 'ask' },
@@ -104,7 +117,14 @@ beforeEach(async () => {
 
 afterEach(async (context) => {
   if (context.task.result?.state === 'fail') {
-    await page?.screenshot({ path: join(tmpdir(), `cairn-e2e-assistant-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    await page
+      ?.screenshot({
+        path: join(
+          tmpdir(),
+          `cairn-e2e-assistant-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`,
+        ),
+      })
+      .catch(() => undefined);
   }
   await closeAssistant();
   await emulator?.close();
@@ -130,10 +150,15 @@ describe('the Assistant', () => {
 
     // The emulator has the run as an attended job with its log lines.
     const job = await until(async () => {
-      const { jobs } = (await (await fetch(`${emulator!.url}/admin/jobs?robotGuid=${robotGuid}`)).json()) as { jobs: { guid: string; job_type: number; status: number }[] };
+      const { jobs } = (await (await fetch(`${emulator!.url}/admin/jobs?robotGuid=${robotGuid}`)).json()) as {
+        jobs: { guid: string; job_type: number; status: number }[];
+      };
       return jobs.find((j) => j.job_type === JobType.Attended && j.status === 4);
     }, 'the attended run to reach the emulator as a finished job');
-    await until(async () => (await admin.logs(job.guid)).some((l) => l.message === 'sent to ACME'), 'the run log in the emulator');
+    await until(
+      async () => (await admin.logs(job.guid)).some((l) => l.message === 'sent to ACME'),
+      'the run log in the emulator',
+    );
 
     // A new host on the same data folder: the history is still there.
     await closeAssistant();
@@ -145,7 +170,10 @@ describe('the Assistant', () => {
     expect(await page.getByTestId('history-log').innerText()).toContain('sent to ACME');
     expect(await detail.innerText()).toMatch(/customer\s+ACME/);
     expect(await detail.innerText()).toContain('Reported to the Orchestrator');
-    const [download] = await Promise.all([page.waitForEvent('download'), detail.getByRole('button', { name: '⤓ Export log' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      detail.getByRole('button', { name: '⤓ Export log' }).click(),
+    ]);
     const exported = await readFile(await download.path(), 'utf8');
     expect(exported).toContain('sent to ACME');
 
@@ -154,7 +182,10 @@ describe('the Assistant', () => {
     await page.getByLabel('Search the logs').fill('no such line');
     await page.getByText('No runs match.').waitFor();
     await page.getByLabel('Search the logs').fill('SENT TO acme');
-    await page.getByTestId('history-table').getByRole('button', { name: /^Open run Invoices/ }).waitFor();
+    await page
+      .getByTestId('history-table')
+      .getByRole('button', { name: /^Open run Invoices/ })
+      .waitFor();
     await page.getByLabel('Result', { exact: true }).selectOption('failed');
     await page.getByText('No runs match.').waitFor();
   });
@@ -166,10 +197,22 @@ describe('the Assistant', () => {
     form.append('ProcessGuid', processGuid);
     form.append('Name', '1.0.0');
     form.append('Description', 'first version');
-    form.append('ProcessFile', new Blob([new Uint8Array(await packProject(projectDir))], { type: 'application/zip' }), 'report-1.0.0.cairn');
+    form.append(
+      'ProcessFile',
+      new Blob([new Uint8Array(await packProject(projectDir))], { type: 'application/zip' }),
+      'report-1.0.0.cairn',
+    );
+    // Publishing takes an integration API key (a robot GUID is refused, as by the real Orchestrator).
+    const apiKey = (await (
+      await fetch(`${emulator!.url}/admin/apikeys`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'e2e publisher' }),
+      })
+    ).json()) as { guid: string };
     const published = await fetch(`${emulator!.url}/api/processVersion/create`, {
       method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from(robotGuid).toString('base64')}` },
+      headers: { Authorization: `Basic ${Buffer.from(apiKey.guid).toString('base64')}` },
       body: form,
     });
     expect(published.status).toBe(200);
@@ -180,7 +223,9 @@ describe('the Assistant', () => {
     expect(await card.innerText()).toContain('Orchestrator');
     await assistant.run('Monthly report');
     await assistant.result.filter({ hasText: 'Done' }).waitFor({ timeout: 60_000 });
-    expect(await assistant.logTail.allInnerTexts()).toEqual(expect.arrayContaining(['line 0', 'line 1', 'line 2']));
+    expect(await assistant.logTail.allInnerTexts()).toEqual(
+      expect.arrayContaining(['line 0', 'line 1', 'line 2']),
+    );
 
     // A hotkey set on the card runs it again (in the browser: while the page has focus).
     await page.getByTestId('live-run').getByRole('button', { name: 'Close' }).click();
@@ -197,7 +242,11 @@ describe('the Assistant', () => {
     await assistant.addProcess(await invoiceProject(join(root, 'invoices')));
     await assistant.card('Invoices').getByRole('button', { name: 'Favourite' }).click();
     await assistant.card('Invoices').getByRole('button', { name: 'Remove from favourites' }).waitFor();
-    expect(await page.getByTestId(/^process-/).evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')))).toEqual(['Invoices', 'Monthly report']);
+    expect(
+      await page
+        .getByTestId(/^process-/)
+        .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label'))),
+    ).toEqual(['Invoices', 'Monthly report']);
     await page.getByLabel('Search processes').fill('month');
     await assistant.card('Invoices').waitFor({ state: 'detached' });
     await card.waitFor();
@@ -237,8 +286,12 @@ describe('the Assistant', () => {
     await assistant.connectionStatus.filter({ hasText: 'Connected to the Orchestrator' }).waitFor();
     // The run began and ended offline, so the Orchestrator has no live job record of it; its log
     // lines arrive under the run's GUID, in order, none lost.
-    const { logs } = (await (await fetch(`${emulator.url}/admin/logs`)).json()) as { logs: { robot_guid: string; message: string }[] };
-    const lines = logs.filter((l) => l.robot_guid === robotGuid && l.message.startsWith('line ')).map((l) => l.message);
+    const { logs } = (await (await fetch(`${emulator.url}/admin/logs`)).json()) as {
+      logs: { robot_guid: string; message: string }[];
+    };
+    const lines = logs
+      .filter((l) => l.robot_guid === robotGuid && l.message.startsWith('line '))
+      .map((l) => l.message);
     expect(lines).toEqual(Array.from({ length: 15 }, (_, i) => `line ${i}`));
   });
 
@@ -264,7 +317,10 @@ describe('the Assistant', () => {
     });
     await assistant.addProcess(projectDir);
     await assistant.run('Web');
-    await page.getByTestId('live-run').getByText(/Now: Delay/).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('live-run')
+      .getByText(/Now: Delay/)
+      .waitFor({ timeout: 60_000 });
     expect(browserPids.length).toBeGreaterThan(0);
     await assistant.control('Abort').click();
     await assistant.result.filter({ hasText: 'Aborted' }).waitFor({ timeout: 30_000 });

@@ -57,7 +57,7 @@ describe('Designer runs and the Orchestrator', () => {
     const scenario = path.join(projectDir, 'main.scenario.json');
     const without = await runToEnd(scenario);
     expect(without.finished.result).toBe('failed');
-    expect(without.finished.error?.message).toContain('Settings → Orchestrator connection');
+    expect(without.finished.error?.message).toContain('under Orchestrator… in the Designer');
 
     const robotGuid = await admin.robot('designer');
     await admin.asset({ name: 'city', type: 2, text: 'Казань' });
