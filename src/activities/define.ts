@@ -208,11 +208,16 @@ export function blockInfo(def: AnyBlockDefinition): BlockInfo {
 
 /** An error a block throws on purpose: the message is for the user, the code for `handle` logic. */
 export class BlockError extends Error {
+  /** A PNG file the block saved to show what the user's page looked like when it failed. */
+  readonly screenshot?: string;
+
   constructor(
     message: string,
     readonly code?: string,
+    options: { screenshot?: string; cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'BlockError';
+    if (options.screenshot !== undefined) this.screenshot = options.screenshot;
   }
 }

@@ -144,6 +144,7 @@ export const runErrorInfoSchema = z.object({
   scenario: z.string().optional(),
   stack: z.string().optional(),
   code: z.string().optional(),
+  screenshot: z.string().optional(),
 });
 
 export const runEventSchema = z.discriminatedUnion('type', [

@@ -117,6 +117,7 @@ export function humanOutput(out: Stream, err: Stream, options: { color?: boolean
           ? ` (block "${error.blockId}"${error.blockType ? `, ${error.blockType}` : ''}${error.scenario ? ` in "${error.scenario}"` : ''})`
           : '';
         err.write(`${color(31, `✖ Failed after ${took}: ${error?.message ?? 'unknown error'}${where}`)}\n`);
+        if (error?.screenshot) err.write(`  The page when it failed: ${error.screenshot}\n`);
       } else {
         // An abort the runner decided on (the stop grace ran out) says why.
         const why = summary.error?.message ? `: ${summary.error.message}` : '';

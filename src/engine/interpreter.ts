@@ -143,6 +143,7 @@ async function recover(run: Run, frame: Frame, block: CompiledBlock, loop: LoopE
       scenario: frame.name,
       stack: err instanceof Error ? err.stack : undefined,
       code: typeof code === 'string' ? code : undefined,
+      ...(err instanceof BlockError && err.screenshot !== undefined ? { screenshot: err.screenshot } : {}),
     },
     { cause: err },
   );

@@ -51,6 +51,8 @@ export type RunErrorInfo = {
   scenario?: string;
   stack?: string;
   code?: string;
+  /** A PNG file of the page when a web block failed (the block took it before its browser closed). */
+  screenshot?: string;
 };
 
 export type RunEvent =

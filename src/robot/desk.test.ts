@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startRun } from '../engine/runner/index.js';
 import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/server.js';
 import { JobType } from '../orchestrator/protocol.js';
@@ -115,4 +115,45 @@ describe('the desk robot', () => {
     expect(store.assistant.run(run.runGuid)).toMatchObject({ result: 'failed', errorMessage: expect.stringContaining('no invoices'), screenshots: 1 });
     await until(async () => (await admin.screenshots(run.runGuid)).length === 1, 'the screenshot in the Orchestrator');
   }, 60_000);
+
+  it('keeps a screenshot of the page when a web block fails (real Chromium), sends it when asked, and leaves no file behind', async () => {
+    const robotGuid = await admin.robot('desk');
+    // The runner (forked from this process) writes its failure screenshots here.
+    const shots = path.join(dir, 'failure-shots');
+    process.env.CAIRN_FAILURE_SCREENSHOT_DIR = shots;
+    onTestFinished(() => {
+      delete process.env.CAIRN_FAILURE_SCREENSHOT_DIR;
+    });
+    // No screen capture at all: the picture must come from the page itself.
+    const robot = open(emulator.url, robotGuid, async () => {
+      throw new Error('no screen here');
+    });
+    const options = await runOptions({ screenshotOnCrash: true });
+    const page = `data:text/html,${encodeURIComponent('<h1>Invoices</h1><button>Save</button>')}`;
+    const failing = await writeProject(
+      path.join(dir, 'web-fails'),
+      'web-fails',
+      [
+        { id: 'start', type: 'core.start' },
+        { id: 'open', type: 'web.openBrowser', params: { url: page, executablePath: process.env.CAIRN_CHROMIUM ?? '/usr/bin/chromium' } },
+        { id: 'click', type: 'web.click', params: { selector: 'text=Send to bank', timeoutMs: 500 } },
+      ],
+      [
+        { from: 'start', to: 'open' },
+        { from: 'open', to: 'click' },
+      ],
+    );
+    const run = robot.start({ ...options, target: failing });
+    expect(await run.done).toBe('failed');
+    expect(store.assistant.run(run.runGuid)).toMatchObject({ result: 'failed', errorStep: 'click', screenshots: 1 });
+    const [shot] = store.assistant.screenshotsOf(run.runGuid);
+    expect(shot.note).toBe('The page when the web block failed');
+    // A real PNG of a real page (bigger than a blank 1×1), not the screen.
+    const png = Buffer.from(shot.pngBase64, 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(1000);
+    await until(async () => (await admin.screenshots(run.runGuid)).length === 1, 'the page screenshot in the Orchestrator');
+    // The runner did write the file (the folder exists), and the Assistant took it away.
+    expect(await readdir(shots)).toEqual([]);
+  }, 90_000);
 });

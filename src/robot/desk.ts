@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 import type { HostServices, RunEvent, RunHandle, RunRequest, StartRun } from '../engine/types.js';
 import { OrchestratorClient } from '../orchestrator/client.js';
 import { isOrchestratorError } from '../orchestrator/errors.js';
@@ -255,6 +256,23 @@ export function createDeskRobot(options: DeskOptions): DeskRobot {
     }
   }
 
+  /**
+   * A web block that failed left a screenshot of its page: it always goes into the run's history,
+   * and to the Orchestrator when the user asked for screenshots of failed runs. Without one, that
+   * option takes the screen instead.
+   */
+  async function failureScreenshots(runGuid: string, s: Session | null, pageFile: string | undefined, send: boolean): Promise<void> {
+    const png = pageFile === undefined ? undefined : await readFile(pageFile).catch(() => undefined);
+    if (pageFile !== undefined) await rm(pageFile, { force: true });
+    if (png === undefined) {
+      if (send) await crashScreenshot(runGuid, s);
+      return;
+    }
+    const note = 'The page when the web block failed';
+    store.assistant.screenshot(runGuid, png, note);
+    if (send) s?.writer.write({ kind: 'screenshot', jobGuid: runGuid, pngBase64: png.toString('base64'), note, at: Date.now() });
+  }
+
   function start(run: DeskRunOptions): DeskRun {
     if (current) throw new Error(`The robot is busy with "${current.name}"; wait for it to finish or stop it first`);
     const s = session;
@@ -309,7 +327,7 @@ export function createDeskRobot(options: DeskOptions): DeskRobot {
     const done = handle.done.then(
       async (summary) => {
         const error = summary.error;
-        if (summary.result === 'failed' && run.screenshotOnCrash) await crashScreenshot(runGuid, s);
+        if (summary.result === 'failed') await failureScreenshots(runGuid, s, error?.screenshot, run.screenshotOnCrash);
         store.assistant.finishRun(runGuid, {
           result: summary.result,
           outputs: summary.outputs,

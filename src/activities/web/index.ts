@@ -10,8 +10,9 @@ import { evaluate } from './evaluate.js';
 import { switchTab, switchFrame } from './tabs.js';
 import { download } from './download.js';
 import { screenshot } from './screenshot.js';
+import { withFailureScreenshot } from './lib/failureScreenshot.js';
 
-/** The web blocks, in palette order. */
+/** The web blocks, in palette order; a failure with a browser open carries a screenshot of the page. */
 export const webBlocks: AnyBlockDefinition[] = [
   openBrowser,
   goTo,
@@ -37,4 +38,4 @@ export const webBlocks: AnyBlockDefinition[] = [
   download,
   screenshot,
   closeBrowser,
-];
+].map(withFailureScreenshot);
