@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startInProcessRun } from '../engine/inProcess.js';
 import { makeScenario } from '../engine/testing.js';
 import { resolveRunTarget, ScenarioLoadError } from '../scenario/io.js';
-import { checkProject, checkScenarioFile, checkWithInvoked } from './check.js';
+import { checkProject, checkScenarioFile, checkWithInvoked } from '../engine/projectCheck.js';
 import { runCli } from './testing/spawnCli.js';
 
 const SLOW = 120_000;

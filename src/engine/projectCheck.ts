@@ -1,16 +1,17 @@
 import { stat } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { catalogInfo } from '../activities/catalog.js';
 import type { Block, Scenario } from '../scenario/schema.js';
 import { findProjectDir, isInsideProject, listScenarios, projectMainProblems, readDocumentText, readProject, ScenarioLoadError } from '../scenario/io.js';
 import { PROJECT_FILE } from '../scenario/schema.js';
 import { locateProblems, parseScenario } from '../scenario/parse.js';
-import { formatPath, formatProblem, hasErrors, type ScenarioProblem } from '../scenario/problems.js';
+import { formatPath, type ScenarioProblem } from '../scenario/problems.js';
 import { lookupFrom, validateScenario, type BlockTypeLookup } from '../scenario/validate.js';
 
 /**
- * Loading and validating scenario files for the CLI: every problem with its file, JSON path and
- * line:column, for `cairn validate` and the check `cairn run` does before it starts.
+ * Loading and validating a project's files: every problem with its file, JSON path and
+ * line:column — for `cairn validate`, the check `cairn run` does before it starts, and publishing
+ * (`cairn publish` and the Designer's Publish…), so all of them agree on what a valid project is.
  */
 
 export type FileProblems = { file: string; problems: ScenarioProblem[] };
@@ -127,23 +128,4 @@ export async function checkProject(projectDir: string): Promise<FileProblems[]> 
   for (const path of await listScenarios(projectDir))
     results.push(await checkScenarioFile(resolve(projectDir, path), projectDir));
   return results;
-}
-
-/** Prints problems, one line each, errors first; returns whether any is an error. */
-export function printProblems(
-  results: readonly FileProblems[],
-  lang: 'en' | 'ru',
-  write: (line: string) => void = (l) => console.error(l),
-): boolean {
-  let errors = false;
-  for (const { file, problems } of results) {
-    const near = relative(process.cwd(), file);
-    const shown = near === '' || near.startsWith('..') ? file : near;
-    const sorted = [...problems].sort(
-      (a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'),
-    );
-    for (const problem of sorted) write(formatProblem(problem, shown, lang));
-    errors ||= hasErrors(problems);
-  }
-  return errors;
 }

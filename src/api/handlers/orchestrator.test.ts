@@ -11,6 +11,7 @@ import { createService, type ApiService } from '../service.js';
 // The Orchestrator commands of the contract, through the real service, against the real emulator.
 
 const sample = fileURLToPath(new URL('../../../resources/samples/hello', import.meta.url));
+const invokeSample = fileURLToPath(new URL('../../../resources/samples/invoke', import.meta.url));
 let dir: string;
 let service: ApiService;
 let emulator: EmulatorHandle;
@@ -121,5 +122,20 @@ describe('publishing from the Designer', () => {
     expect(result).toMatchObject({ version: '1.1.0', previousVersion: '1.0.0', processName: 'From the Designer', processCreated: true });
     expect(steps).toEqual(['validating', 'packing', 'connecting', 'uploading', 'saving']);
     await expect(call('publish.start', { projectDir: project, target: { processGuid: result.processGuid }, version: '1.1.0' })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('refuses to publish what cairn publish refuses: a sub-scenario that is missing blocks it, with the invoking block named', async () => {
+    const project = join(dir, 'invoke');
+    await cp(invokeSample, project, { recursive: true });
+    expect((await call('publish.check', { projectDir: project })).errors).toBe(0);
+    await rm(join(project, 'lib'), { recursive: true });
+    const check = await call('publish.check', { projectDir: project });
+    expect(check.errors).toBe(1);
+    expect(check.files.flatMap((f) => f.problems.map((p) => p.code))).toContain('invoke.missingScenario');
+    await call('orchestrator.saveConnection', { url: emulator.url, allowInsecureTls: false, robotGuid, apiKey });
+    await expect(call('publish.start', { projectDir: project, target: { processName: 'Broken' }, bump: 'patch' })).rejects.toBeTruthy();
+    // Nothing reached the Orchestrator: no process created, nothing uploaded.
+    expect((await admin.requests({ path: '/api/process/create' })).count).toBe(0);
+    expect((await admin.requests({ path: '/api/processVersion/create' })).count).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import type { Emit, Handlers } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { IntegrationClient } from '../../orchestrator/integrationClient.js';
 import { toApiError } from './orchestrator.js';
-import { checkProjectFiles } from './projectCheck.js';
+import { checkProject } from '../../engine/projectCheck.js';
 
 type PublishHandlers = Pick<Handlers, 'publish.check' | 'publish.preview' | 'publish.start'>;
 
@@ -13,7 +13,7 @@ export function createPublishHandlers(client: () => Promise<IntegrationClient>, 
   const busy = new Set<string>();
   return {
     async 'publish.check'({ projectDir }) {
-      const files = await checkProjectFiles(projectDir);
+      const files = await checkProject(projectDir);
       const project = await readProject(projectDir).catch(() => null);
       const errors = files.reduce((n, f) => n + f.problems.filter((p) => p.severity === 'error').length, 0);
       return { project: project && { name: project.name, version: project.version }, errors, files };
@@ -45,7 +45,7 @@ export function createPublishHandlers(client: () => Promise<IntegrationClient>, 
           bump,
           version: version || undefined,
           notes,
-          check: checkProjectFiles,
+          check: checkProject,
           onProgress: (step) => emit('publish.progress', { projectDir, step }),
         });
       } catch (error) {

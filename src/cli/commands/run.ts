@@ -97,8 +97,9 @@ async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
   // The runner process starts first and loads the engine while this process loads the
   // validation (the catalog, the schemas) and checks the scenario: on two cores, in parallel.
   const pool = runners();
-  const [{ resolveRunTarget }, { checkWithInvoked, printProblems }, { inArguments, readArgsFile, writeOutArguments }] = await Promise.all([
+  const [{ resolveRunTarget }, { checkWithInvoked }, { printProblems }, { inArguments, readArgsFile, writeOutArguments }] = await Promise.all([
     import('../../scenario/io.js'),
+    import('../../engine/projectCheck.js'),
     import('../check.js'),
     import('../argsFile.js'),
   ]);

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { PROJECT_FILE } from '../../scenario/schema.js';
-import { checkProject, checkScenarioFile, printProblems, type FileProblems } from '../check.js';
+import { checkProject, checkScenarioFile, type FileProblems } from '../../engine/projectCheck.js';
+import { printProblems } from '../check.js';
 import type { CliCommand } from '../command.js';
 import { parseOptions, pickLanguage, UsageError, withUsage } from '../options.js';
 
