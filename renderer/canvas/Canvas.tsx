@@ -7,6 +7,7 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
+  useNodesInitialized,
   type Connection,
   type EdgeChange,
   type Edge,
@@ -119,13 +120,16 @@ export function Canvas({ open }: { open: OpenDocument }) {
   );
 
   // Problems, search and run errors ask to reveal a block: centre the view on it.
-  const lastReveal = useRef(reveal?.nonce);
+  // A reveal asked for just before this tab opened (a pause in a sub-scenario) applies once the
+  // blocks are measured, after the opening fit, so it is not undone by it.
+  const lastReveal = useRef(reveal && open.doc.blocks.some((b) => b.id === reveal.blockId) ? undefined : reveal?.nonce);
+  const initialized = useNodesInitialized();
   useEffect(() => {
-    if (!reveal || reveal.nonce === lastReveal.current) return;
+    if (!reveal || reveal.nonce === lastReveal.current || !initialized) return;
     lastReveal.current = reveal.nonce;
     const node = flow.getNode(reveal.blockId);
     if (node) void flow.setCenter(node.position.x + 100, node.position.y + 30, { zoom: Math.max(flow.getZoom(), 1), duration: 0 });
-  }, [reveal, flow]);
+  }, [reveal, flow, initialized]);
 
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')} data-testid="canvas">

@@ -2,6 +2,8 @@
 export const en = {
   app: { title: 'Cairn Designer', noProject: 'No project open', noScenario: 'Open or create a scenario to start.' },
   toolbar: {
+    debugFromSelected: 'Debug from the selected block',
+    pause: 'Pause',
     newProject: 'New project',
     openProject: 'Open project',
     save: 'Save',
@@ -63,11 +65,14 @@ export const en = {
   panels: { output: 'Output', variables: 'Variables', problems: 'Problems' },
   output: { level: 'Level', all: 'All', search: 'Search output', clear: 'Clear output', empty: 'No output yet.' },
   variables: {
+    liveValueOf: 'Live value of {{name}}', 
     add: 'Add variable', name: 'Name', type: 'Type', direction: 'Direction', default: 'Default', sensitive: 'Sensitive',
     delete: 'Delete variable {{name}}', local: 'local', value: 'Live value', none: 'No variables.',
   },
   problems: { none: 'No problems.', error: 'error', warning: 'warning' },
   run: {
+    refused: 'Not run: the scenario has {{count}} error(s). Fix them in Problems first.',
+    selectBlockFirst: 'Select the block to debug from.',
     success: 'Run succeeded', failed: 'Run failed', stopped: 'Run stopped', aborted: 'Run aborted',
     running: 'Running…', paused: 'Paused at {{block}}', inBlock: 'in block {{block}}', saveFirst: 'Save the scenario before running it.',
   },

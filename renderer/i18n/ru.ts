@@ -4,6 +4,8 @@ import type { Messages } from './en.js';
 export const ru: Messages = {
   app: { title: 'Cairn Дизайнер', noProject: 'Проект не открыт', noScenario: 'Откройте или создайте сценарий.' },
   toolbar: {
+    debugFromSelected: 'Отладка с выбранного блока',
+    pause: 'Пауза',
     newProject: 'Новый проект',
     openProject: 'Открыть проект',
     save: 'Сохранить',
@@ -65,11 +67,14 @@ export const ru: Messages = {
   panels: { output: 'Вывод', variables: 'Переменные', problems: 'Проблемы' },
   output: { level: 'Уровень', all: 'Все', search: 'Поиск в выводе', clear: 'Очистить вывод', empty: 'Вывода пока нет.' },
   variables: {
+    liveValueOf: 'Текущее значение {{name}}', 
     add: 'Добавить переменную', name: 'Имя', type: 'Тип', direction: 'Направление', default: 'По умолчанию', sensitive: 'Секретная',
     delete: 'Удалить переменную {{name}}', local: 'локальная', value: 'Текущее значение', none: 'Переменных нет.',
   },
   problems: { none: 'Проблем нет.', error: 'ошибка', warning: 'предупреждение' },
   run: {
+    refused: 'Запуск отменён: в сценарии ошибок — {{count}}. Исправьте их (вкладка «Проблемы»).',
+    selectBlockFirst: 'Выберите блок, с которого начать отладку.',
     success: 'Запуск успешен', failed: 'Запуск завершился ошибкой', stopped: 'Запуск остановлен', aborted: 'Запуск прерван',
     running: 'Выполняется…', paused: 'Пауза на {{block}}', inBlock: 'в блоке {{block}}', saveFirst: 'Сохраните сценарий перед запуском.',
   },

@@ -18,7 +18,13 @@ export type RunSlice = {
     mode: 'run' | 'debug';
     status: 'idle' | 'starting' | 'running' | 'paused' | 'finished';
     activeBlock: string | null;
+    /** Name of the scenario the active block belongs to (a sub-scenario while inside core.invoke). */
+    activeScenario: string | null;
     pausedBlock: string | null;
+    /** File of the scenario paused in (its tab is opened). */
+    pausedPath: string | null;
+    /** Call stack of the pause, outermost first. */
+    stack: { scenario: string; blockId: string; path?: string }[];
     result: Finished | null;
     /** Live values: from `variable` events and from `paused` snapshots. */
     variables: Record<string, unknown>;
@@ -40,7 +46,10 @@ const idleRun: RunSlice['run'] = {
   mode: 'run',
   status: 'idle',
   activeBlock: null,
+  activeScenario: null,
   pausedBlock: null,
+  pausedPath: null,
+  stack: [],
   result: null,
   variables: {},
 };
@@ -74,7 +83,7 @@ export const createRunSlice: StateCreator<DesignerState, [], [], RunSlice> = (se
     for (const e of events) {
       switch (e.type) {
         case 'block.started':
-          run = { ...run, activeBlock: e.blockId };
+          run = { ...run, activeBlock: e.blockId, activeScenario: e.scenario };
           break;
         case 'log':
           added.push(line(e.level, e.message, e.at, e.blockId));
@@ -84,13 +93,13 @@ export const createRunSlice: StateCreator<DesignerState, [], [], RunSlice> = (se
           break;
         case 'paused':
           variables = e.variables;
-          run = { ...run, status: 'paused', pausedBlock: e.blockId, activeBlock: e.blockId };
+          run = { ...run, status: 'paused', pausedBlock: e.blockId, activeBlock: e.blockId, activeScenario: e.scenario, pausedPath: e.path ?? run.path, stack: e.stack };
           break;
         case 'resumed':
-          run = { ...run, status: 'running', pausedBlock: null };
+          run = { ...run, status: 'running', pausedBlock: null, stack: [] };
           break;
         case 'run.finished':
-          run = { ...run, status: 'finished', result: e, activeBlock: null, pausedBlock: null };
+          run = { ...run, status: 'finished', result: e, activeBlock: null, pausedBlock: null, stack: [] };
           break;
         default:
           break;

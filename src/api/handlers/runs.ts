@@ -27,7 +27,7 @@ export function createRunHandlers(startRun: StartRun, emit: Emit, dialogs: Dialo
   };
 
   return {
-    async 'run.start'({ path, mode, breakpoints, startAt, args }) {
+    async 'run.start'({ path, mode, breakpoints, startAt, pauseOnStart, args }) {
       const target = resolve(path);
       if (!(await stat(target).catch(() => undefined))?.isFile()) {
         throw new ApiError('not_found', `Scenario file not found: ${target}`);
@@ -35,7 +35,7 @@ export function createRunHandlers(startRun: StartRun, emit: Emit, dialogs: Dialo
       let runId = '';
       const handle = startRun(
         // trace: the Designer highlights the running block, so it needs block.started/finished.
-        { target, mode, args, trace: true, debug: mode === 'debug' ? { breakpoints, startAt } : undefined },
+        { target, mode, args, trace: true, debug: mode === 'debug' ? { breakpoints, startAt, pauseOnStart } : undefined },
         toHostServices(dialogs.servicesFor(() => runId)),
       );
       runId = handle.runId;
