@@ -78,3 +78,21 @@ describe('debug controls', () => {
     expect(await designer.outputLines().allInnerTexts()).toEqual(['Sum: 0']);
   }, 120_000);
 });
+
+describe('before a run', () => {
+  it('Properties shows the default of a parameter missing from the file', async () => {
+    const { designer } = session;
+    await designer.select('report');
+    expect(await designer.properties.getByRole('combobox', { name: 'Level' }).inputValue()).toBe('info');
+  }, 60_000);
+
+  it('a scenario with validation errors is not run; its problems are shown', async () => {
+    const { page, designer } = session;
+    await designer.select('loop');
+    await designer.properties.getByRole('spinbutton', { name: 'Times', exact: true }).fill('');
+    await page.keyboard.press('Control+F5');
+    await page.getByRole('alert').filter({ hasText: 'Not run: the scenario has 1 error(s)' }).waitFor();
+    await page.getByTestId('problem').filter({ hasText: 'Required parameter "count"' }).waitFor();
+    expect(await page.getByTestId('run-result').count()).toBe(0);
+  }, 60_000);
+});
