@@ -79,6 +79,47 @@ describe('debug controls', () => {
   }, 120_000);
 });
 
+describe('while paused', () => {
+  it('Run to here (block menu) continues to that block; the call stack opens a frame', async () => {
+    const { page, designer } = session;
+    await designer.select('add');
+    await page.keyboard.press('F9');
+    await page.keyboard.press('Control+F6');
+    await paused('add').waitFor({ timeout: 30_000 });
+    await page.keyboard.press('F9'); // off again: only Run to here stops the run now
+    await designer.block('report').click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Block actions' }).getByRole('menuitem', { name: 'Run to here' }).click();
+    await paused('report').waitFor({ timeout: 30_000 });
+    expect(await designer.outputLines().count()).toBe(0);
+
+    await designer.select('add');
+    await page.keyboard.press('F9');
+    await page.keyboard.press('F5'); // continue: the loop is done, so report runs and the run ends
+    await succeeded().waitFor({ timeout: 30_000 });
+    expect(await designer.outputLines().allInnerTexts()).toEqual(['Sum: 6']);
+  }, 120_000);
+
+  it('the call stack lists the frames of a sub-scenario pause; a frame opens its scenario', async () => {
+    const { page, designer } = session;
+    await designer.select('add');
+    await page.keyboard.press('F9');
+    await page.keyboard.press('Control+F6');
+    await paused('add').waitFor({ timeout: 30_000 });
+    await page.keyboard.press('F11');
+    await page.getByRole('tab', { name: 'Add', selected: true }).waitFor();
+    await page.getByRole('tab', { name: /^Call stack/ }).click();
+    const frames = page.getByTestId('stack-frame');
+    await until(async () => (await frames.count()) === 2, 'two frames');
+    expect(await frames.allInnerTexts()).toEqual(['Add — start', 'Sum in a loop — add']);
+    await frames.nth(1).click();
+    await page.getByRole('tab', { name: 'Sum in a loop', selected: true }).waitFor();
+    await until(async () => designer.isSelected('add'), 'the calling block selected');
+    await designer.button('Abort').click();
+    await designer.bottomTab('Output');
+    await page.getByTestId('run-result').filter({ hasText: 'Run aborted' }).waitFor({ timeout: 30_000 });
+  }, 120_000);
+});
+
 describe('before a run', () => {
   it('Properties shows the default of a parameter missing from the file', async () => {
     const { designer } = session;

@@ -62,13 +62,15 @@ export const en = {
     id: 'Id',
     type: 'Type',
   },
-  panels: { output: 'Output', variables: 'Variables', problems: 'Problems' },
+  panels: { callStack: 'Call stack', output: 'Output', variables: 'Variables', problems: 'Problems' },
   output: { level: 'Level', all: 'All', search: 'Search output', clear: 'Clear output', empty: 'No output yet.' },
   variables: {
     liveValueOf: 'Live value of {{name}}', 
     add: 'Add variable', name: 'Name', type: 'Type', direction: 'Direction', default: 'Default', sensitive: 'Sensitive',
     delete: 'Delete variable {{name}}', local: 'local', value: 'Live value', none: 'No variables.',
   },
+  callStack: { none: 'Not paused.' },
+  blockMenu: { label: 'Block actions', runTo: 'Run to here', debugFrom: 'Debug from here', breakpoint: 'Toggle breakpoint' },
   problems: { none: 'No problems.', error: 'error', warning: 'warning' },
   run: {
     refused: 'Not run: the scenario has {{count}} error(s). Fix them in Problems first.',

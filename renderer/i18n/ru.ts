@@ -64,13 +64,15 @@ export const ru: Messages = {
     id: 'Идентификатор',
     type: 'Тип',
   },
-  panels: { output: 'Вывод', variables: 'Переменные', problems: 'Проблемы' },
+  panels: { callStack: 'Стек вызовов', output: 'Вывод', variables: 'Переменные', problems: 'Проблемы' },
   output: { level: 'Уровень', all: 'Все', search: 'Поиск в выводе', clear: 'Очистить вывод', empty: 'Вывода пока нет.' },
   variables: {
     liveValueOf: 'Текущее значение {{name}}', 
     add: 'Добавить переменную', name: 'Имя', type: 'Тип', direction: 'Направление', default: 'По умолчанию', sensitive: 'Секретная',
     delete: 'Удалить переменную {{name}}', local: 'локальная', value: 'Текущее значение', none: 'Переменных нет.',
   },
+  callStack: { none: 'Нет паузы.' },
+  blockMenu: { label: 'Действия с блоком', runTo: 'Выполнить до этого блока', debugFrom: 'Отладка с этого блока', breakpoint: 'Точка останова' },
   problems: { none: 'Проблем нет.', error: 'ошибка', warning: 'предупреждение' },
   run: {
     refused: 'Запуск отменён: в сценарии ошибок — {{count}}. Исправьте их (вкладка «Проблемы»).',
