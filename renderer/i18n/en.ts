@@ -79,6 +79,8 @@ export const en = {
     running: 'Running…', paused: 'Paused at {{block}}', inBlock: 'in block {{block}}', saveFirst: 'Save the scenario before running it.',
   },
   dialogs: {
+    unsavedTitle: 'Unsaved changes',
+    unsavedText: 'Save the changes to {{names}} before opening another project?',
     ok: 'OK', cancel: 'Cancel', yes: 'Yes', no: 'No', open: 'Open', create: 'Create', choose: 'Choose',
     folder: 'Folder', name: 'Name', projectName: 'Project name', newProject: 'New project', openProject: 'Open project',
     up: 'Up', recent: 'Recent projects', chooseFolder: 'Use this folder',

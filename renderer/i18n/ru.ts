@@ -81,6 +81,8 @@ export const ru: Messages = {
     running: 'Выполняется…', paused: 'Пауза на {{block}}', inBlock: 'в блоке {{block}}', saveFirst: 'Сохраните сценарий перед запуском.',
   },
   dialogs: {
+    unsavedTitle: 'Несохранённые изменения',
+    unsavedText: 'Сохранить изменения в {{names}} перед открытием другого проекта?',
     ok: 'ОК', cancel: 'Отмена', yes: 'Да', no: 'Нет', open: 'Открыть', create: 'Создать', choose: 'Выбрать',
     folder: 'Папка', name: 'Имя', projectName: 'Имя проекта', newProject: 'Новый проект', openProject: 'Открыть проект',
     up: 'Вверх', recent: 'Недавние проекты', chooseFolder: 'Выбрать эту папку',

@@ -37,6 +37,8 @@ export type RunSlice = {
   runFailedToStart(message: string): void;
   applyRunEvents(events: RunEvent[]): void;
   clearLogs(): void;
+  /** Forgets a finished run and its output (another project opened); a live run is kept. */
+  clearRun(): void;
   toggleBreakpoint(path: string, blockId: string): void;
 };
 
@@ -111,6 +113,10 @@ export const createRunSlice: StateCreator<DesignerState, [], [], RunSlice> = (se
   },
   clearLogs() {
     set({ logs: [] });
+  },
+  clearRun() {
+    const { status } = get().run;
+    if (status === 'idle' || status === 'finished') set({ run: idleRun, logs: [] });
   },
   toggleBreakpoint(path, blockId) {
     const current = get().breakpoints[path] ?? [];
