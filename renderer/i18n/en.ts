@@ -111,6 +111,7 @@ export const en = {
     close: 'Close', settings: 'Orchestrator settings…', loadingProcesses: 'Loading processes…',
     steps: { validating: 'Validating…', packing: 'Packing…', connecting: 'Checking the process…', uploading: 'Uploading…', saving: 'Saving the new version…' },
   },
+  connection: { connecting: 'connecting…', open: 'connected', closed: 'disconnected' },
   notices: { saved: 'Saved {{name}}', error: 'Error: {{message}}' },
 };
 

@@ -113,5 +113,6 @@ export const ru: Messages = {
     close: 'Закрыть', settings: 'Настройки оркестратора…', loadingProcesses: 'Загрузка процессов…',
     steps: { validating: 'Проверка…', packing: 'Упаковка…', connecting: 'Проверка процесса…', uploading: 'Загрузка…', saving: 'Сохранение новой версии…' },
   },
+  connection: { connecting: 'подключение…', open: 'подключено', closed: 'нет связи' },
   notices: { saved: 'Сохранено: {{name}}', error: 'Ошибка: {{message}}' },
 };
