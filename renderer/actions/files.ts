@@ -10,15 +10,41 @@ const t = (key: string, opts: Record<string, unknown> = {}): string => i18next.t
 
 /** Opens a project folder and its main scenario, offering recovery of unsaved edits first. */
 export async function openProject(dir: string): Promise<boolean> {
+  if (!(await settleUnsaved())) return false;
   const info = await bridge.call('project.open', { dir }).catch(reportError);
   if (!info) return false;
   const store = useDesigner.getState();
   for (const path of [...store.tabs]) store.closeDocument(path);
+  // The previous project's run and output mean nothing here.
+  store.clearRun();
   store.setProject(info);
   const main = info.scenarios.find((s) => s.relPath === info.project.main) ?? info.scenarios[0];
   const recoveries = (await bridge.call('recovery.list', { projectDir: info.dir }).catch(reportError)) ?? [];
   for (const recovery of recoveries) await offerRecovery(recovery.path, recovery.savedAt);
   if (main && !useDesigner.getState().docs[main.path]) await openScenario(main.path);
+  return true;
+}
+
+/**
+ * Before the open tabs are closed for another project: unsaved changes are saved or dropped
+ * only when the user says so. False when the user cancels (or a save fails).
+ */
+async function settleUnsaved(): Promise<boolean> {
+  const store = useDesigner.getState();
+  const dirty = store.tabs.filter((path) => isDirty(store.docs[path]));
+  if (dirty.length === 0) return true;
+  const answer = await store.ask({
+    title: t('dialogs.unsavedTitle'),
+    text: t('dialogs.unsavedText', { names: dirty.map((p) => store.docs[p]?.doc.name ?? baseName(p)).join(', ') }),
+    buttons: [
+      { id: 'save', label: t('toolbar.saveAll') },
+      { id: 'discard', label: t('dialogs.discard') },
+      { id: 'cancel', label: t('dialogs.cancel') },
+    ],
+  });
+  if (answer === 'discard') return true;
+  if (answer !== 'save') return false;
+  for (const path of dirty) if (!(await save(path))) return false;
   return true;
 }
 

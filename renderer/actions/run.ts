@@ -4,37 +4,97 @@ import type { CommandArgs, EventPayload } from '../../src/api/contract.js';
 import { useDesigner } from '../store/index.js';
 import { isDirty } from '../store/documents.js';
 import { reportError } from './notify.js';
-import { save } from './files.js';
+import { openScenario, save } from './files.js';
+import { REDACTED } from '../../src/scenario/values.js';
 
 type DebugCommand = CommandArgs<'run.debug'>['command'];
 type RunEvent = EventPayload<'run.event'>['event'];
 
+type StartOptions = { startAt?: string };
+
+/** True while a run is starting, running or paused (one run at a time). */
+export function runBusy(): boolean {
+  const status = useDesigner.getState().run.status;
+  return status === 'starting' || status === 'running' || status === 'paused';
+}
+
+/**
+ * Refuses to run a scenario with validation errors, as the CLI does: the problems are shown
+ * instead, so the user sees why rather than a run failing half-way.
+ */
+async function refuseWithErrors(path: string): Promise<boolean> {
+  const doc = useDesigner.getState().docs[path]?.doc;
+  if (!doc) return true;
+  const result = await bridge.call('scenario.validate', { doc }).catch(reportError);
+  if (!result) return true;
+  const store = useDesigner.getState();
+  store.setProblems(path, result.problems);
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  if (errors === 0) return false;
+  store.setBottomTab('problems');
+  store.notify('error', i18next.t('run.refused', { count: errors }));
+  return true;
+}
+
 /**
  * Runs the active scenario. The runner reads the file, so unsaved edits are saved first
- * (as the vendor's Designer does).
+ * (as the vendor's Designer does). `startAt` (debug only) starts at that block and pauses there.
  */
-export async function startRun(mode: 'run' | 'debug'): Promise<void> {
+export async function startRun(mode: 'run' | 'debug', options: StartOptions = {}): Promise<void> {
   const store = useDesigner.getState();
   const path = store.active;
-  if (!path || store.run.status === 'running' || store.run.status === 'paused' || store.run.status === 'starting') return;
-  if (isDirty(store.docs[path]) && !(await save(path))) {
-    store.notify('error', i18next.t('run.saveFirst'));
+  if (!path || runBusy()) return;
+  if (await refuseWithErrors(path)) return;
+  if (isDirty(useDesigner.getState().docs[path]) && !(await save(path))) {
+    useDesigner.getState().notify('error', i18next.t('run.saveFirst'));
     return;
   }
-  store.runStarting(path, mode);
-  store.setBottomTab('output');
+  // Debug from a block: the values the run before had (same scenario) are put back at the pause.
+  const previous = store.run.path === path ? store.run.variables : {};
+  useDesigner.getState().runStarting(path, mode);
+  useDesigner.getState().setBottomTab('output');
   pending = [];
+  restore = options.startAt !== undefined ? previous : undefined;
   try {
     const { runId } = await bridge.call('run.start', {
       path,
       mode,
-      breakpoints: mode === 'debug' ? (useDesigner.getState().breakpoints[path] ?? []) : [],
+      breakpoints: mode === 'debug' ? breakpointIds(path) : [],
+      ...(mode === 'debug' && options.startAt !== undefined ? { startAt: options.startAt, pauseOnStart: true } : {}),
     });
     useDesigner.getState().runStarted(runId);
     flushBuffered(runId);
   } catch (error) {
     useDesigner.getState().runFailedToStart(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** Debug from the (first) selected block of the active scenario. */
+export function debugFromSelected(): void {
+  const [blockId] = useDesigner.getState().selection.blocks;
+  if (blockId) void startRun('debug', { startAt: blockId });
+  else useDesigner.getState().notify('error', i18next.t('run.selectBlockFirst'));
+}
+
+/** F5: continue a paused run, otherwise start a debug run (breakpoints apply). */
+export function runOrContinue(): void {
+  if (useDesigner.getState().run.status === 'paused') debugCommand({ type: 'continue' });
+  else void startRun('debug');
+}
+
+export function pauseRun(): void {
+  const { run } = useDesigner.getState();
+  if (run.status === 'running' && run.mode === 'debug') debugCommand({ type: 'pause' });
+}
+
+/** Run to here: continue until this block of the paused run. */
+export function runToBlock(blockId: string): void {
+  if (useDesigner.getState().run.status === 'paused') debugCommand({ type: 'runTo', blockId });
+}
+
+/** Sets a variable of the paused scenario; the runner answers with a `variable` event. */
+export function setRunVariable(name: string, value: unknown): void {
+  debugCommand({ type: 'setVariable', name, value });
 }
 
 export function stopRun(): void {
@@ -59,7 +119,35 @@ export function toggleBreakpoint(blockId: string): void {
   store.toggleBreakpoint(store.active, blockId);
   const { run } = useDesigner.getState();
   if (run.runId && run.mode === 'debug' && run.status !== 'finished' && run.path === store.active) {
-    debugCommand({ type: 'setBreakpoints', blockIds: useDesigner.getState().breakpoints[store.active] ?? [] });
+    debugCommand({ type: 'setBreakpoints', blockIds: breakpointIds(run.path) });
+  }
+}
+
+function breakpointIds(path: string): string[] {
+  return useDesigner.getState().breakpoints[path] ?? [];
+}
+
+/** Values to put back at the first pause of a "debug from block" run. */
+let restore: Record<string, unknown> | undefined;
+
+/** A pause shows where it is: the paused scenario's tab (a sub-scenario after Step Into), its block in view. */
+async function followPause(events: RunEvent[]): Promise<void> {
+  const paused = events.findLast((e) => e.type === 'paused');
+  if (paused === undefined || paused.type !== 'paused') return;
+  const path = paused.path ?? useDesigner.getState().run.path;
+  if (!path) return;
+  if (useDesigner.getState().active !== path) await openScenario(path);
+  if (useDesigner.getState().active === path) useDesigner.getState().revealBlock(paused.blockId);
+}
+
+function restoreVariables(events: RunEvent[]): void {
+  if (restore === undefined) return;
+  const paused = events.find((e) => e.type === 'paused');
+  if (paused === undefined || paused.type !== 'paused') return;
+  const values = restore;
+  restore = undefined;
+  for (const [name, value] of Object.entries(values)) {
+    if (name in paused.variables && value !== REDACTED) setRunVariable(name, value);
   }
 }
 
@@ -71,7 +159,11 @@ let frame = 0;
 function flushBuffered(runId: string): void {
   const mine = pending.filter((p) => p.runId === runId).map((p) => p.event);
   pending = [];
-  if (mine.length) useDesigner.getState().applyRunEvents(mine);
+  if (mine.length) {
+    useDesigner.getState().applyRunEvents(mine);
+    restoreVariables(mine);
+    void followPause(mine);
+  }
 }
 
 /**
@@ -95,5 +187,9 @@ function flushQueued(): void {
   frame = 0;
   const events = queued;
   queued = [];
-  if (events.length) useDesigner.getState().applyRunEvents(events);
+  if (events.length) {
+    useDesigner.getState().applyRunEvents(events);
+    restoreVariables(events);
+    void followPause(events);
+  }
 }

@@ -5,8 +5,9 @@ import type { BottomTab } from '../store/ui.js';
 import { Output } from '../panels/Output.js';
 import { Variables } from '../panels/Variables.js';
 import { Problems } from '../panels/Problems.js';
+import { CallStack } from '../panels/CallStack.js';
 
-const tabs: BottomTab[] = ['output', 'variables', 'problems'];
+const tabs: BottomTab[] = ['output', 'variables', 'problems', 'callStack'];
 
 /** Output, Variables and Problems under the canvas. */
 export const BottomPanel = memo(function BottomPanel() {
@@ -28,6 +29,7 @@ export const BottomPanel = memo(function BottomPanel() {
         {tab === 'output' && <Output />}
         {tab === 'variables' && <Variables />}
         {tab === 'problems' && <Problems />}
+        {tab === 'callStack' && <CallStack />}
       </div>
     </section>
   );

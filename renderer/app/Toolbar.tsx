@@ -4,7 +4,12 @@ import { useReactFlow } from '@xyflow/react';
 import { useDesigner } from '../store/index.js';
 import { isDirty } from '../store/documents.js';
 import { save, saveAll } from '../actions/files.js';
-import { abortRun, debugCommand, startRun, stopRun } from '../actions/run.js';
+import {
+  FilePlus2, FolderOpen, Save, SaveAll, Undo2, Redo2, Network, Maximize, Play, Bug, SkipForward, Pause, Square, OctagonX,
+  StepForward, ArrowDownToLine, ArrowUpFromLine, Upload, Settings, Sun, Moon, type LucideIcon,
+} from 'lucide-react';
+import { abortRun, debugCommand, debugFromSelected, pauseRun, runOrContinue, startRun, stopRun } from '../actions/run.js';
+import { hotkeyLabel, type HotkeyAction } from './hotkeys.js';
 import { layoutActive } from '../actions/editing.js';
 import { currentLang, localized } from '../i18n/index.js';
 import { setLanguage, setTheme } from './preferences.js';
@@ -12,13 +17,15 @@ import type { ProjectDialogKind } from '../dialogs/ProjectDialog.js';
 
 type Props = { onProjectDialog(kind: ProjectDialogKind): void };
 
-function Button({ label, onClick, disabled, icon = '', testId }: { label: string; onClick(): void; disabled?: boolean; icon?: string; testId?: string }) {
+type ButtonProps = { label: string; onClick(): void; disabled?: boolean; icon: LucideIcon; testId?: string; hotkey?: HotkeyAction; text?: boolean; tone?: string };
+
+/** An icon button; its tooltip names the key (the accessible name stays the plain label). */
+function Button({ label, onClick, disabled, icon: Icon, testId, hotkey, text, tone }: ButtonProps) {
+  const tip = hotkey ? `${label} (${hotkeyLabel(hotkey)})` : label;
   return (
-    <button type="button" onClick={onClick} disabled={disabled} aria-label={label} title={label} data-testid={testId}>
-      <span aria-hidden="true" className="tb-icon">
-        {icon}
-      </span>
-      {!icon && <span className="tb-label">{label}</span>}
+    <button type="button" onClick={onClick} disabled={disabled} aria-label={label} title={tip} data-testid={testId} className={tone ? `tb tb-${tone}` : 'tb'}>
+      <Icon aria-hidden="true" className="tb-icon" size={16} strokeWidth={2} />
+      {text && <span className="tb-label">{label}</span>}
     </button>
   );
 }
@@ -65,34 +72,37 @@ export const Toolbar = memo(function Toolbar({ onProjectDialog }: Props) {
   const busy = status === 'starting' || status === 'running' || status === 'paused';
   const lang = currentLang(i18n.language);
   const hasProject = useDesigner((s) => s.project !== null);
+  const hasSelection = useDesigner((s) => s.selection.blocks.length > 0);
+  const mode = useDesigner((s) => s.run.mode);
   return (
     <header className="toolbar nokey" role="toolbar" aria-label="Cairn">
       <strong className="brand">Cairn</strong>
-      <Button label={t('toolbar.newProject')} onClick={() => onProjectDialog('new')} />
-      <Button label={t('toolbar.openProject')} onClick={() => onProjectDialog('open')} />
-      <Button label={t('toolbar.save')} onClick={() => void save()} disabled={!dirty} />
-      <Button label={t('toolbar.saveAll')} onClick={() => void saveAll()} disabled={!anyDirty} />
+      <Button icon={FilePlus2} label={t('toolbar.newProject')} onClick={() => onProjectDialog('new')} />
+      <Button icon={FolderOpen} label={t('toolbar.openProject')} onClick={() => onProjectDialog('open')} />
+      <Button icon={Save} label={t('toolbar.save')} onClick={() => void save()} disabled={!dirty} />
+      <Button icon={SaveAll} label={t('toolbar.saveAll')} onClick={() => void saveAll()} disabled={!anyDirty} />
       <span className="sep" />
-      <Button icon="↶" label={t('toolbar.undo')} onClick={() => useDesigner.getState().undo()} disabled={!canUndo} />
-      <Button icon="↷" label={t('toolbar.redo')} onClick={() => useDesigner.getState().redo()} disabled={!canRedo} />
-      <Button icon="⇅" label={t('toolbar.layout')} onClick={layoutActive} disabled={!active} />
-      <Button icon="⤢" label={t('toolbar.fit')} onClick={() => void flow.fitView({ maxZoom: 1 })} disabled={!active} />
+      <Button icon={Undo2} label={t('toolbar.undo')} onClick={() => useDesigner.getState().undo()} disabled={!canUndo} />
+      <Button icon={Redo2} label={t('toolbar.redo')} onClick={() => useDesigner.getState().redo()} disabled={!canRedo} />
+      <Button icon={Network} label={t('toolbar.layout')} onClick={layoutActive} disabled={!active} />
+      <Button icon={Maximize} label={t('toolbar.fit')} onClick={() => void flow.fitView({ maxZoom: 1 })} disabled={!active} />
       <span className="sep" />
-      <Button label={t('toolbar.run')} onClick={() => void startRun('run')} disabled={!active || busy} testId="run" />
-      <Button label={t('toolbar.debug')} onClick={() => void startRun('debug')} disabled={!active || busy} />
-      <Button label={t('toolbar.stop')} onClick={stopRun} disabled={!busy} />
-      <Button label={t('toolbar.abort')} onClick={abortRun} disabled={!busy} />
-      {status === 'paused' && (
-        <>
-          <Button label={t('toolbar.continue')} onClick={() => debugCommand({ type: 'continue' })} />
-          <Button label={t('toolbar.stepOver')} onClick={() => debugCommand({ type: 'stepOver' })} />
-          <Button label={t('toolbar.stepInto')} onClick={() => debugCommand({ type: 'stepInto' })} />
-          <Button label={t('toolbar.stepOut')} onClick={() => debugCommand({ type: 'stepOut' })} />
-        </>
+      <Button icon={Play} tone="run" text label={t('toolbar.run')} hotkey="run" onClick={() => void startRun('run')} disabled={!active || busy} testId="run" />
+      <Button icon={Bug} tone="debug" text label={t('toolbar.debug')} hotkey="debug" onClick={() => void startRun('debug')} disabled={!active || busy} />
+      <Button icon={SkipForward} label={t('toolbar.debugFromSelected')} hotkey="debugFromSelected" onClick={debugFromSelected} disabled={!hasSelection || busy} />
+      {status === 'paused' ? (
+        <Button icon={Play} tone="run" label={t('toolbar.continue')} hotkey="runOrContinue" onClick={runOrContinue} />
+      ) : (
+        <Button icon={Pause} label={t('toolbar.pause')} hotkey="pause" onClick={pauseRun} disabled={!(status === 'running' && mode === 'debug')} />
       )}
+      <Button icon={StepForward} label={t('toolbar.stepOver')} hotkey="stepOver" onClick={() => debugCommand({ type: 'stepOver' })} disabled={status !== 'paused'} />
+      <Button icon={ArrowDownToLine} label={t('toolbar.stepInto')} hotkey="stepInto" onClick={() => debugCommand({ type: 'stepInto' })} disabled={status !== 'paused'} />
+      <Button icon={ArrowUpFromLine} label={t('toolbar.stepOut')} hotkey="stepOut" onClick={() => debugCommand({ type: 'stepOut' })} disabled={status !== 'paused'} />
+      <Button icon={Square} label={t('toolbar.stop')} hotkey="stop" onClick={stopRun} disabled={!busy} />
+      <Button icon={OctagonX} tone="abort" label={t('toolbar.abort')} hotkey="abort" onClick={abortRun} disabled={!busy} />
       <span className="sep" />
-      <Button label={t('publish.open')} onClick={() => useDesigner.getState().setAppDialog('publish')} disabled={!hasProject || busy} />
-      <Button icon="⚙" label={t('orchestrator.open')} onClick={() => useDesigner.getState().setAppDialog('orchestrator')} />
+      <Button icon={Upload} label={t('publish.open')} onClick={() => useDesigner.getState().setAppDialog('publish')} disabled={!hasProject || busy} />
+      <Button icon={Settings} label={t('orchestrator.open')} onClick={() => useDesigner.getState().setAppDialog('orchestrator')} />
       <span className="grow" />
       <FindBlock />
       <select value={lang} onChange={(e) => void setLanguage(e.target.value === 'ru' ? 'ru' : 'en')} aria-label={t('toolbar.language')}>
@@ -106,7 +116,7 @@ export const Toolbar = memo(function Toolbar({ onProjectDialog }: Props) {
         title={t('toolbar.theme')}
         aria-pressed={theme === 'dark'}
       >
-        {theme === 'dark' ? '☀' : '☾'}
+        {theme === 'dark' ? <Sun size={16} aria-hidden="true" /> : <Moon size={16} aria-hidden="true" />}
       </button>
     </header>
   );

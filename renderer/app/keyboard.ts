@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useDesigner } from '../store/index.js';
 import { save } from '../actions/files.js';
-import { abortRun, startRun, stopRun, toggleBreakpoint } from '../actions/run.js';
+import { abortRun, debugCommand, debugFromSelected, pauseRun, runOrContinue, startRun, stopRun, toggleBreakpoint } from '../actions/run.js';
+import { hotkeyAction, type HotkeyAction } from './hotkeys.js';
 import { copySelection, cutSelection, deleteSelection, paste } from '../actions/editing.js';
 
 /** True when keys belong to a text field or an editor, where Ctrl+Z/C/V mean text editing. */
@@ -10,9 +11,26 @@ function typingInField(target: EventTarget | null): boolean {
   return !!target.closest('input, textarea, select, [contenteditable="true"], .monaco-editor');
 }
 
+const runActions: Record<HotkeyAction, () => void> = {
+  runOrContinue,
+  run: () => void startRun('run'),
+  debug: () => void startRun('debug'),
+  debugFromSelected,
+  stepOver: () => debugCommand({ type: 'stepOver' }),
+  stepInto: () => debugCommand({ type: 'stepInto' }),
+  stepOut: () => debugCommand({ type: 'stepOut' }),
+  breakpoint: () => {
+    const [blockId] = useDesigner.getState().selection.blocks;
+    if (blockId) toggleBreakpoint(blockId);
+  },
+  pause: pauseRun,
+  stop: stopRun,
+  abort: abortRun,
+};
+
 /**
  * The Designer's shortcuts: Ctrl+S save, Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) undo / redo, Ctrl+C / X / V,
- * Delete, F5 run, Shift+F5 stop, Ctrl+F5 abort, F9 breakpoint on the selected block.
+ * Delete, and the vendor's run and debug keys (hotkeys.ts), which work even in a text field.
  */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -24,17 +42,10 @@ export function useShortcuts(): void {
         void save();
         return;
       }
-      if (e.key === 'F5') {
+      const action = hotkeyAction(e);
+      if (action) {
         e.preventDefault();
-        if (e.shiftKey) stopRun();
-        else if (ctrl) abortRun();
-        else void startRun('run');
-        return;
-      }
-      if (e.key === 'F9') {
-        e.preventDefault();
-        const [blockId] = useDesigner.getState().selection.blocks;
-        if (blockId) toggleBreakpoint(blockId);
+        if (!e.repeat) runActions[action]();
         return;
       }
       if (typingInField(e.target) || document.querySelector('[role="dialog"]')) return;

@@ -36,8 +36,9 @@ export const BlockNode = memo(function BlockNode({ id, data, selected }: NodePro
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n.language);
   const meta = useDesigner((s) => s.catalog.get(block.type));
-  const running = useDesigner((s) => s.run.activeBlock === id && s.run.path === s.active);
-  const paused = useDesigner((s) => s.run.pausedBlock === id && s.run.path === s.active);
+  // A block id is unique within its scenario only: match the scenario too (sub-scenarios share ids).
+  const running = useDesigner((s) => s.run.activeBlock === id && !!s.active && s.run.activeScenario === s.docs[s.active]?.doc.name);
+  const paused = useDesigner((s) => s.run.pausedBlock === id && s.run.pausedPath === s.active);
   const breakpoint = useDesigner((s) => (s.active ? (s.breakpoints[s.active]?.includes(id) ?? false) : false));
   const problem = useDesigner((s) => (s.active ? s.problemBlocks[s.active]?.[id] : undefined));
   const title = block.title || localized(meta?.title, lang) || block.type;

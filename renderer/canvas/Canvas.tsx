@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   ReactFlow,
   Background,
@@ -7,6 +7,7 @@ import {
   applyEdgeChanges,
   applyNodeChanges,
   useReactFlow,
+  useNodesInitialized,
   type Connection,
   type EdgeChange,
   type Edge,
@@ -20,6 +21,7 @@ import { addLink } from '../model/edits.js';
 import { connectRefusal } from '../model/connect.js';
 import { addBlockAt, commitMove } from '../actions/editing.js';
 import { BlockNode } from './BlockNode.js';
+import { BlockMenu, type BlockMenuAt } from './BlockMenu.js';
 import { syncEdges, syncNodes, type BlockFlowNode, type LinkEdge } from './flowModel.js';
 
 export const PALETTE_MIME = 'application/x-cairn-block';
@@ -29,7 +31,7 @@ const fitViewOptions = { maxZoom: 1, padding: 0.15 };
 /**
  * A large scenario opens at a readable zoom around its start instead of fitting everything at
  * a zoom where nothing can be read, and only blocks in view are rendered: the canvas then costs
- * the same whatever the scenario's size. The minimap, which redraws every block, is dropped.
+ * the same whatever the scenario's size. The minimap stays at every size.
  */
 const LARGE_SCENARIO = 150;
 const OPENING_ZOOM = 0.8;
@@ -100,6 +102,13 @@ export function Canvas({ open }: { open: OpenDocument }) {
     edit((doc) => (connectRefusal(doc, catalog, toLink(c)) === null ? addLink(doc, toLink(c)) : doc));
   }, []);
 
+  const [menu, setMenu] = useState<BlockMenuAt | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: Node) => {
+    event.preventDefault();
+    setMenu({ blockId: node.id, x: event.clientX, y: event.clientY });
+  }, []);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_MIME)) {
       event.preventDefault();
@@ -119,13 +128,16 @@ export function Canvas({ open }: { open: OpenDocument }) {
   );
 
   // Problems, search and run errors ask to reveal a block: centre the view on it.
-  const lastReveal = useRef(reveal?.nonce);
+  // A reveal asked for just before this tab opened (a pause in a sub-scenario) applies once the
+  // blocks are measured, after the opening fit, so it is not undone by it.
+  const lastReveal = useRef(reveal && open.doc.blocks.some((b) => b.id === reveal.blockId) ? undefined : reveal?.nonce);
+  const initialized = useNodesInitialized();
   useEffect(() => {
-    if (!reveal || reveal.nonce === lastReveal.current) return;
+    if (!reveal || reveal.nonce === lastReveal.current || !initialized) return;
     lastReveal.current = reveal.nonce;
     const node = flow.getNode(reveal.blockId);
     if (node) void flow.setCenter(node.position.x + 100, node.position.y + 30, { zoom: Math.max(flow.getZoom(), 1), duration: 0 });
-  }, [reveal, flow]);
+  }, [reveal, flow, initialized]);
 
   return (
     <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')} data-testid="canvas">
@@ -136,6 +148,7 @@ export function Canvas({ open }: { open: OpenDocument }) {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
+        onNodeContextMenu={onNodeContextMenu}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
@@ -149,8 +162,9 @@ export function Canvas({ open }: { open: OpenDocument }) {
       >
         <Background />
         <Controls showInteractive={false} />
-        {!large && <MiniMap position="top-right" pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />}
+        <MiniMap position="top-right" pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />
       </ReactFlow>
+      {menu && <BlockMenu at={menu} onClose={closeMenu} />}
     </div>
   );
 }

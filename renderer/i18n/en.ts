@@ -2,6 +2,8 @@
 export const en = {
   app: { title: 'Cairn Designer', noProject: 'No project open', noScenario: 'Open or create a scenario to start.' },
   toolbar: {
+    debugFromSelected: 'Debug from the selected block',
+    pause: 'Pause',
     newProject: 'New project',
     openProject: 'Open project',
     save: 'Save',
@@ -60,18 +62,25 @@ export const en = {
     id: 'Id',
     type: 'Type',
   },
-  panels: { output: 'Output', variables: 'Variables', problems: 'Problems' },
+  panels: { callStack: 'Call stack', output: 'Output', variables: 'Variables', problems: 'Problems' },
   output: { level: 'Level', all: 'All', search: 'Search output', clear: 'Clear output', empty: 'No output yet.' },
   variables: {
+    liveValueOf: 'Live value of {{name}}', 
     add: 'Add variable', name: 'Name', type: 'Type', direction: 'Direction', default: 'Default', sensitive: 'Sensitive',
     delete: 'Delete variable {{name}}', local: 'local', value: 'Live value', none: 'No variables.',
   },
+  callStack: { none: 'Not paused.' },
+  blockMenu: { label: 'Block actions', runTo: 'Run to here', debugFrom: 'Debug from here', breakpoint: 'Toggle breakpoint' },
   problems: { none: 'No problems.', error: 'error', warning: 'warning' },
   run: {
+    refused: 'Not run: the scenario has {{count}} error(s). Fix them in Problems first.',
+    selectBlockFirst: 'Select the block to debug from.',
     success: 'Run succeeded', failed: 'Run failed', stopped: 'Run stopped', aborted: 'Run aborted',
     running: 'Running…', paused: 'Paused at {{block}}', inBlock: 'in block {{block}}', saveFirst: 'Save the scenario before running it.',
   },
   dialogs: {
+    unsavedTitle: 'Unsaved changes',
+    unsavedText: 'Save the changes to {{names}} before opening another project?',
     ok: 'OK', cancel: 'Cancel', yes: 'Yes', no: 'No', open: 'Open', create: 'Create', choose: 'Choose',
     folder: 'Folder', name: 'Name', projectName: 'Project name', newProject: 'New project', openProject: 'Open project',
     up: 'Up', recent: 'Recent projects', chooseFolder: 'Use this folder',
@@ -102,6 +111,7 @@ export const en = {
     close: 'Close', settings: 'Orchestrator settings…', loadingProcesses: 'Loading processes…',
     steps: { validating: 'Validating…', packing: 'Packing…', connecting: 'Checking the process…', uploading: 'Uploading…', saving: 'Saving the new version…' },
   },
+  connection: { connecting: 'connecting…', open: 'connected', closed: 'disconnected' },
   notices: { saved: 'Saved {{name}}', error: 'Error: {{message}}' },
 };
 

@@ -4,6 +4,8 @@ import type { Messages } from './en.js';
 export const ru: Messages = {
   app: { title: 'Cairn Дизайнер', noProject: 'Проект не открыт', noScenario: 'Откройте или создайте сценарий.' },
   toolbar: {
+    debugFromSelected: 'Отладка с выбранного блока',
+    pause: 'Пауза',
     newProject: 'Новый проект',
     openProject: 'Открыть проект',
     save: 'Сохранить',
@@ -62,18 +64,25 @@ export const ru: Messages = {
     id: 'Идентификатор',
     type: 'Тип',
   },
-  panels: { output: 'Вывод', variables: 'Переменные', problems: 'Проблемы' },
+  panels: { callStack: 'Стек вызовов', output: 'Вывод', variables: 'Переменные', problems: 'Проблемы' },
   output: { level: 'Уровень', all: 'Все', search: 'Поиск в выводе', clear: 'Очистить вывод', empty: 'Вывода пока нет.' },
   variables: {
+    liveValueOf: 'Текущее значение {{name}}', 
     add: 'Добавить переменную', name: 'Имя', type: 'Тип', direction: 'Направление', default: 'По умолчанию', sensitive: 'Секретная',
     delete: 'Удалить переменную {{name}}', local: 'локальная', value: 'Текущее значение', none: 'Переменных нет.',
   },
+  callStack: { none: 'Нет паузы.' },
+  blockMenu: { label: 'Действия с блоком', runTo: 'Выполнить до этого блока', debugFrom: 'Отладка с этого блока', breakpoint: 'Точка останова' },
   problems: { none: 'Проблем нет.', error: 'ошибка', warning: 'предупреждение' },
   run: {
+    refused: 'Запуск отменён: в сценарии ошибок — {{count}}. Исправьте их (вкладка «Проблемы»).',
+    selectBlockFirst: 'Выберите блок, с которого начать отладку.',
     success: 'Запуск успешен', failed: 'Запуск завершился ошибкой', stopped: 'Запуск остановлен', aborted: 'Запуск прерван',
     running: 'Выполняется…', paused: 'Пауза на {{block}}', inBlock: 'в блоке {{block}}', saveFirst: 'Сохраните сценарий перед запуском.',
   },
   dialogs: {
+    unsavedTitle: 'Несохранённые изменения',
+    unsavedText: 'Сохранить изменения в {{names}} перед открытием другого проекта?',
     ok: 'ОК', cancel: 'Отмена', yes: 'Да', no: 'Нет', open: 'Открыть', create: 'Создать', choose: 'Выбрать',
     folder: 'Папка', name: 'Имя', projectName: 'Имя проекта', newProject: 'Новый проект', openProject: 'Открыть проект',
     up: 'Вверх', recent: 'Недавние проекты', chooseFolder: 'Выбрать эту папку',
@@ -104,5 +113,6 @@ export const ru: Messages = {
     close: 'Закрыть', settings: 'Настройки оркестратора…', loadingProcesses: 'Загрузка процессов…',
     steps: { validating: 'Проверка…', packing: 'Упаковка…', connecting: 'Проверка процесса…', uploading: 'Загрузка…', saving: 'Сохранение новой версии…' },
   },
+  connection: { connecting: 'подключение…', open: 'подключено', closed: 'нет связи' },
   notices: { saved: 'Сохранено: {{name}}', error: 'Ошибка: {{message}}' },
 };

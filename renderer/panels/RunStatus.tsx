@@ -14,7 +14,7 @@ export function RunStatus() {
   return (
     <span className={`run-status ${result.result}`} role="status" data-testid="run-result">
       {t(`run.${result.result}`)} ({Math.round(result.ms)} ms)
-      {result.error && <span className="run-error">: {result.error.message}</span>}
+      {result.error && <span className="run-error">: {result.error.message} </span>}
       {blockId && (
         <button type="button" className="link" onClick={() => useDesigner.getState().revealBlock(blockId)}>
           {t('run.inBlock', { block: blockId })}

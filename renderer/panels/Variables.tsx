@@ -5,6 +5,7 @@ import { REDACTED } from '../../src/scenario/values.js';
 import { useDesigner } from '../store/index.js';
 import { addVariable, deleteVariable, renameVariable, updateVariable } from '../model/variables.js';
 import { formatValue, parseLiteral } from '../model/literals.js';
+import { setRunVariable } from '../actions/run.js';
 
 const IDENTIFIER = /^[A-Za-z_$\u0400-\u04FF][\w$\u0400-\u04FF]*$/;
 
@@ -34,7 +35,8 @@ function CommitInput({ value, onCommit, label, valid }: { value: string; onCommi
 export const Variables = memo(function Variables() {
   const { t } = useTranslation();
   const doc = useDesigner((s) => (s.active ? s.docs[s.active]?.doc : undefined));
-  const live = useDesigner((s) => (s.run.path === s.active ? s.run.variables : undefined));
+  const live = useDesigner((s) => ((s.run.pausedPath ?? s.run.path) === s.active ? s.run.variables : undefined));
+  const paused = useDesigner((s) => s.run.status === 'paused' && s.run.pausedPath === s.active);
   if (!doc) return null;
   const edit = useDesigner.getState().edit;
   const update = (name: string, patch: Partial<Variable>) => edit((d) => updateVariable(d, name, patch));
@@ -100,7 +102,21 @@ export const Variables = memo(function Variables() {
                     aria-label={`${t('variables.sensitive')} ${v.name}`}
                   />
                 </td>
-                {live && <td className="live">{v.name in live ? (secret ? REDACTED : formatValue(live[v.name])) : ''}</td>}
+                {live && (
+                  <td className="live">
+                    {paused && !secret ? (
+                      <CommitInput
+                        value={v.name in live ? formatValue(live[v.name]) : ''}
+                        label={t('variables.liveValueOf', { name: v.name })}
+                        onCommit={(text) => setRunVariable(v.name, parseLiteral(text, v.type))}
+                      />
+                    ) : v.name in live ? (
+                      secret ? REDACTED : formatValue(live[v.name])
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                )}
                 <td>
                   <button type="button" className="icon" onClick={() => edit((d) => deleteVariable(d, v.name))} aria-label={t('variables.delete', { name: v.name })}>
                     ×

@@ -75,7 +75,7 @@ export const ParamField = memo(function ParamField({ blockId, name, spec, value,
         <LiteralEditor
           name={name}
           spec={spec}
-          value={value}
+          value={value === undefined ? spec.default : value}
           onChange={change}
           label={label}
           lang={lang}

@@ -18,7 +18,13 @@ export type RunSlice = {
     mode: 'run' | 'debug';
     status: 'idle' | 'starting' | 'running' | 'paused' | 'finished';
     activeBlock: string | null;
+    /** Name of the scenario the active block belongs to (a sub-scenario while inside core.invoke). */
+    activeScenario: string | null;
     pausedBlock: string | null;
+    /** File of the scenario paused in (its tab is opened). */
+    pausedPath: string | null;
+    /** Call stack of the pause, outermost first. */
+    stack: { scenario: string; blockId: string; path?: string }[];
     result: Finished | null;
     /** Live values: from `variable` events and from `paused` snapshots. */
     variables: Record<string, unknown>;
@@ -31,6 +37,8 @@ export type RunSlice = {
   runFailedToStart(message: string): void;
   applyRunEvents(events: RunEvent[]): void;
   clearLogs(): void;
+  /** Forgets a finished run and its output (another project opened); a live run is kept. */
+  clearRun(): void;
   toggleBreakpoint(path: string, blockId: string): void;
 };
 
@@ -40,7 +48,10 @@ const idleRun: RunSlice['run'] = {
   mode: 'run',
   status: 'idle',
   activeBlock: null,
+  activeScenario: null,
   pausedBlock: null,
+  pausedPath: null,
+  stack: [],
   result: null,
   variables: {},
 };
@@ -74,7 +85,7 @@ export const createRunSlice: StateCreator<DesignerState, [], [], RunSlice> = (se
     for (const e of events) {
       switch (e.type) {
         case 'block.started':
-          run = { ...run, activeBlock: e.blockId };
+          run = { ...run, activeBlock: e.blockId, activeScenario: e.scenario };
           break;
         case 'log':
           added.push(line(e.level, e.message, e.at, e.blockId));
@@ -84,13 +95,13 @@ export const createRunSlice: StateCreator<DesignerState, [], [], RunSlice> = (se
           break;
         case 'paused':
           variables = e.variables;
-          run = { ...run, status: 'paused', pausedBlock: e.blockId, activeBlock: e.blockId };
+          run = { ...run, status: 'paused', pausedBlock: e.blockId, activeBlock: e.blockId, activeScenario: e.scenario, pausedPath: e.path ?? run.path, stack: e.stack };
           break;
         case 'resumed':
-          run = { ...run, status: 'running', pausedBlock: null };
+          run = { ...run, status: 'running', pausedBlock: null, stack: [] };
           break;
         case 'run.finished':
-          run = { ...run, status: 'finished', result: e, activeBlock: null, pausedBlock: null };
+          run = { ...run, status: 'finished', result: e, activeBlock: null, pausedBlock: null, stack: [] };
           break;
         default:
           break;
@@ -102,6 +113,10 @@ export const createRunSlice: StateCreator<DesignerState, [], [], RunSlice> = (se
   },
   clearLogs() {
     set({ logs: [] });
+  },
+  clearRun() {
+    const { status } = get().run;
+    if (status === 'idle' || status === 'finished') set({ run: idleRun, logs: [] });
   },
   toggleBreakpoint(path, blockId) {
     const current = get().breakpoints[path] ?? [];

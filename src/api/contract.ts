@@ -113,6 +113,8 @@ export const commands = {
       breakpoints: z.array(z.string()).default([]),
       /** Debug: start at this block instead of core.start. */
       startAt: z.string().optional(),
+      /** Debug: pause before the first block (debug from a selected block). */
+      pauseOnStart: z.boolean().optional(),
       args: z.record(z.string(), z.unknown()).optional(),
     }),
     result: z.object({ runId: z.string() }),

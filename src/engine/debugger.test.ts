@@ -56,7 +56,10 @@ describe('debugger', () => {
   it('step into enters the invoked scenario, step over stays, step out returns to the caller', async () => {
     const { where, paused } = await debugRun({ debug: { breakpoints: ['call'] } }, [[{ type: 'stepInto' }], [{ type: 'stepOver' }], [{ type: 'stepOut' }], [{ type: 'continue' }]]);
     expect(where).toEqual(['Main:call:breakpoint', 'Sub:start:step', 'Sub:s1:step', 'Main:b:step']);
-    expect(paused[1].stack).toEqual([{ scenario: 'Main', blockId: 'call' }, { scenario: 'Sub', blockId: 'start' }]);
+    expect(paused[1].stack.map(({ scenario, blockId }) => ({ scenario, blockId }))).toEqual([{ scenario: 'Main', blockId: 'call' }, { scenario: 'Sub', blockId: 'start' }]);
+    // Each frame names its file, so the Designer can open the sub-scenario's tab.
+    expect(paused[1].path).toMatch(/sub\.scenario\.json$/);
+    expect(paused[1].stack.map((f) => f.path?.split('/').pop())).toEqual(['main.scenario.json', 'sub.scenario.json']);
   });
 
   it('step over an invoke runs the whole sub-scenario', async () => {

@@ -72,13 +72,13 @@ export class Debugger {
     const reason = this.reason(frame, block);
     if (reason === undefined) return;
     this.arm('none');
-    const stack: { scenario: string; blockId: string }[] = [];
+    const stack: { scenario: string; blockId: string; path: string }[] = [];
     for (let f: Frame | undefined = frame; f !== undefined; f = f.parent) {
-      stack.unshift({ scenario: f.name, blockId: f.current?.id ?? '' });
+      stack.unshift({ scenario: f.name, blockId: f.current?.id ?? '', path: f.scenario.path });
     }
     await new Promise<void>((resume) => {
       this.paused = { frame, resume };
-      this.host.emit({ type: 'paused', blockId: block.id, scenario: frame.name, reason, variables: frame.vars.snapshot(), stack });
+      this.host.emit({ type: 'paused', blockId: block.id, scenario: frame.name, path: frame.scenario.path, reason, variables: frame.vars.snapshot(), stack });
     });
     this.paused = undefined;
     this.host.emit({ type: 'resumed' });

@@ -66,10 +66,12 @@ export type RunEvent =
       type: 'paused';
       blockId: string;
       scenario: string;
+      /** The paused scenario's file (the Designer opens its tab). */
+      path?: string;
       reason: 'breakpoint' | 'step' | 'pause' | 'start' | 'runTo';
       variables: Record<string, unknown>;
       /** Call stack of scenarios (core.invoke), outermost first. */
-      stack: { scenario: string; blockId: string }[];
+      stack: { scenario: string; blockId: string; path?: string }[];
     }
   | { type: 'resumed' }
   | { type: 'process.spawned'; pid: number }

@@ -38,7 +38,7 @@ export function createRunHandlers(
   };
 
   return {
-    async 'run.start'({ path, mode, breakpoints, startAt, args }) {
+    async 'run.start'({ path, mode, breakpoints, startAt, pauseOnStart, args }) {
       const target = resolve(path);
       if (!(await stat(target).catch(() => undefined))?.isFile()) {
         throw new ApiError('not_found', `Scenario file not found: ${target}`);
@@ -53,7 +53,7 @@ export function createRunHandlers(
           mode,
           args,
           trace: true,
-          debug: mode === 'debug' ? { breakpoints, startAt } : undefined,
+          debug: mode === 'debug' ? { breakpoints, startAt, pauseOnStart } : undefined,
           stopGraceMs,
           memoryLimitMb,
         },
