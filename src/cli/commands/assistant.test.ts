@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { alive } from '../../engine/runner/processes.testkit.js';
 import { until, writeProject } from '../../robot/testkit.js';
 
 const cairn = fileURLToPath(new URL('../../../bin/cairn.js', import.meta.url));
@@ -24,7 +25,9 @@ function runCairn(args: string[]) {
 }
 
 async function call(url: URL, command: string, args: unknown = {}): Promise<unknown> {
-  const ws = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token')}`, { origin: url.origin });
+  const ws = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token')}`, {
+    origin: url.origin,
+  });
   try {
     return await new Promise((resolve, reject) => {
       ws.once('open', () => ws.send(JSON.stringify({ id: 1, command, args })));
@@ -43,15 +46,6 @@ async function call(url: URL, command: string, args: unknown = {}): Promise<unkn
 function childrenOf(pid: number): number[] {
   const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).trim();
   return out ? out.split(/\s+/).map(Number) : [];
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('cairn assistant', () => {
@@ -90,7 +84,7 @@ describe('cairn assistant', () => {
     expect(await run.exited).toBe(0);
     // The runner went with the host: nothing keeps running after the Assistant ends.
     // (A killed child may need a moment to be reaped once its parent is gone.)
-    await until(() => runners.every((pid) => !isAlive(pid)), 'the runner to end', 10_000);
+    await until(() => runners.every((pid) => !alive(pid)), 'the runner to end', 10_000);
   });
 
   it('explains a wrong command line with exit code 2', async () => {

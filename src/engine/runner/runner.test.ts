@@ -1,5 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { chain, makeScenario, type BlockSpec, type LinkSpec, type VariableSpec }
 import type { RunEvent, RunHandle } from '../types.js';
 import { startRun } from './index.js';
 import { killTree } from './kill.js';
+import { alive } from './processes.testkit.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -20,20 +21,6 @@ async function write(name: string, parts: { variables?: VariableSpec[]; blocks: 
   await mkdir(dir, { recursive: true });
   await writeFile(path, JSON.stringify(makeScenario({ name, ...parts }), null, 2));
   return path;
-}
-
-/** Alive and not a zombie waiting for a parent that never reaps it. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
 }
 
 async function until(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
