@@ -11,8 +11,8 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
  * them, on first use, so the catalog, `cairn --help` and a runner that needs none of them stay fast.
  * Type imports are free (erased) and allowed everywhere.
  */
-const heavyPackages = ['playwright-core', 'exceljs', 'imapflow', 'mailparser', 'nodemailer', 'axios', 'iconv-lite', 'picomatch'];
-const heavyLoaders = ['src/activities/libraries.ts'];
+const heavyPackages = ['playwright-core', 'exceljs', 'imapflow', 'mailparser', 'nodemailer', 'axios', 'iconv-lite', 'picomatch', 'undici'];
+const heavyLoaders = ['src/activities/libraries.ts', 'src/orchestrator/libraries.ts'];
 const heavyImports = {
   group: heavyPackages.flatMap((name) => [name, `${name}/*`]),
   allowTypeImports: true,
@@ -98,7 +98,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': ['error', {
         selector: `ImportExpression[source.value=/^(${heavyPackages.join('|')})(\\/|$)/]`,
-        message: 'Load a heavy library through its loader (src/activities/libraries.ts).',
+        message: 'Load a heavy library through its loader (src/activities/libraries.ts, src/orchestrator/libraries.ts).',
       }],
     },
   },

@@ -9,7 +9,7 @@ import { repoRoot, runCli } from './testing/spawnCli.js';
 
 // What start-up loads: the block catalog, `cairn --help` and a run that uses no such block must
 // not load the heavy libraries (they are loaded by the block that needs them, on first use).
-const heavy = ['playwright-core', 'exceljs', 'imapflow', 'mailparser', 'nodemailer', 'axios', 'iconv-lite', 'picomatch'];
+const heavy = ['playwright-core', 'exceljs', 'imapflow', 'mailparser', 'nodemailer', 'axios', 'iconv-lite', 'picomatch', 'undici'];
 const recorder = join(repoRoot, 'scripts', 'record-loads.js');
 
 let dir: string;

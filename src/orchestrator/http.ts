@@ -1,6 +1,6 @@
-import { Agent as HttpAgent, request as httpRequest, type RequestOptions } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { Dispatcher, Pool } from 'undici';
 import { OrchestratorError, isTlsCode, preview } from './errors.js';
+import { loadUndiciPool } from './libraries.js';
 import { fillPath, type PathName, type PathTable } from './paths.js';
 
 /**
@@ -8,6 +8,11 @@ import { fillPath, type PathName, type PathTable } from './paths.js';
  * robot's Basic auth, an overall deadline, a cap on the answer size, retries with exponential
  * backoff and jitter on network errors, timeouts and 5xx (never on 4xx: the same request would be
  * refused again), and every failure turned into an OrchestratorError a user can read.
+ *
+ * The wire is undici's connection pool, not node:http: a job's log lines go one call after the
+ * other, so the client's own cost per call sets the delivery rate, and undici's is well below
+ * node:http's (`npm run bench:startup -- --only logs` measures the robot's whole path against
+ * plain node:http posts). It is loaded on the first call, never at start-up.
  */
 
 export type TransportOptions = {
@@ -53,16 +58,19 @@ export function createTransport(options: TransportOptions): (call: PathName, inp
     warnedInsecure.add(base);
     options.warn(`WARNING: TLS certificate checks are OFF for ${base}: anyone on the network path can impersonate it.`);
   }
-  // Kept-alive sockets: the robot's calls (a job's log lines above all) go one after another to the
-  // same server, so each reuses the connection instead of paying a TCP (and TLS) handshake.
-  const secure = base.startsWith('https');
-  const agent = secure ? new HttpsAgent({ keepAlive: true, rejectUnauthorized: !options.insecure }) : new HttpAgent({ keepAlive: true });
-  const request = secure ? httpsRequest : httpRequest;
   const authorization = `Basic ${Buffer.from(options.credential, 'utf8').toString('base64')}`;
   // Parsed once: each call only adds its path.
   const parsed = new URL(base);
-  const host = { protocol: parsed.protocol, hostname: parsed.hostname.replace(/^\[|\]$/g, ''), port: parsed.port };
   const pathPrefix = parsed.pathname.replace(/\/+$/, '');
+  // Kept-alive connections: the robot's calls (a job's log lines above all) go one after another to
+  // the same server, so each reuses a connection instead of paying a TCP (and TLS) handshake. A
+  // pool, so a heartbeat never queues behind a package download.
+  let pool: Pool | undefined;
+  const connect = async (): Promise<Pool> => {
+    const PoolClass = await loadUndiciPool();
+    pool ??= new PoolClass(parsed.origin, { connect: { rejectUnauthorized: !options.insecure } });
+    return pool;
+  };
 
   const once = async (call: PathName, input: CallInput): Promise<CallResult> => {
     const route = options.paths[call];
@@ -74,17 +82,8 @@ export function createTransport(options: TransportOptions): (call: PathName, inp
     const deadline = { passed: false };
     try {
       const body = typeof input.body === 'string' ? formBody(input.body) : await multipartBody(input.body);
-      response = await send(request, {
-        ...host,
-        path: `${pathPrefix}${path}`,
-        method: route.method,
-        agent,
-        headers: { Authorization: authorization, ...(body ? { 'Content-Type': body.type, 'Content-Length': body.length } : {}) },
-        body: body?.data,
-        maxContentLength,
-        timeoutMs,
-        deadline,
-      });
+      const headers: Record<string, string> = body ? { authorization, 'content-type': body.type } : { authorization };
+      response = await send(pool ?? (await connect()), { path: `${pathPrefix}${path}`, method: route.method, headers, body: body?.data ?? null }, maxContentLength, timeoutMs, deadline);
     } catch (error) {
       throw networkError(error, call, url, { ...options, timeoutMs, maxContentLength }, deadline.passed);
     }
@@ -171,50 +170,51 @@ function networkError(
 /** The answer grew past the caller's limit: the socket was dropped without reading the rest. */
 class TooLarge extends Error {}
 
-type SendOptions = RequestOptions & {
-  body?: string | Buffer;
-  maxContentLength: number;
-  timeoutMs: number;
-  /** Set when the overall deadline ended the call (a timeout, not a network failure). */
-  deadline: { passed: boolean };
-};
-
 /**
  * One HTTP exchange: the whole answer as bytes, or the socket's error. No redirects, no proxy.
- * One timer per call for the overall deadline (cheaper than an AbortSignal per call, which a
- * job's thousands of log lines would each pay for).
+ * The handler is undici's lowest-level one: one timer per call for the overall deadline and the
+ * size cap checked per chunk, both ending the exchange through the controller (cheaper than an
+ * AbortSignal per call, which a job's thousands of log lines would each pay for).
  */
-function send(request: typeof httpRequest, options: SendOptions): Promise<{ status: number; bytes: Buffer }> {
-  const { body, maxContentLength, timeoutMs, deadline, ...requestOptions } = options;
+function send(
+  pool: Pool,
+  request: Dispatcher.DispatchOptions,
+  maxContentLength: number,
+  timeoutMs: number,
+  deadline: { passed: boolean },
+): Promise<{ status: number; bytes: Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request(requestOptions, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxContentLength) {
-          req.destroy(new TooLarge(`answer larger than ${maxContentLength} bytes`));
-          return;
-        }
-        chunks.push(chunk);
-      });
-      res.on('end', () => {
-        clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
-      });
-      res.on('error', fail);
-    });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let status = 0;
+    let controller: Dispatcher.DispatchController | undefined;
     const timer = setTimeout(() => {
       deadline.passed = true;
-      req.destroy(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+      const error = Object.assign(new Error(`no answer within ${timeoutMs} ms`), { code: 'ETIMEDOUT' });
+      if (controller) controller.abort(error);
+      else reject(error);
     }, timeoutMs);
-    function fail(error: Error): void {
-      clearTimeout(timer);
-      reject(error);
-    }
-    req.on('error', fail);
-    // A string body leaves with the headers in one write; a Buffer would be a second one.
-    req.end(body);
+    pool.dispatch(request, {
+      onRequestStart(started) {
+        controller = started;
+      },
+      onResponseStart(_controller, statusCode) {
+        status = statusCode;
+      },
+      onResponseData(current, chunk) {
+        size += chunk.length;
+        if (size > maxContentLength) current.abort(new TooLarge(`answer larger than ${maxContentLength} bytes`));
+        else chunks.push(chunk);
+      },
+      onResponseEnd() {
+        clearTimeout(timer);
+        resolve({ status, bytes: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
+      },
+      onResponseError(_controller, error) {
+        clearTimeout(timer);
+        reject(error);
+      },
+    });
   });
 }
 
