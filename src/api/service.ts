@@ -135,6 +135,8 @@ export function createService(options: ServiceOptions): ApiService {
     'run.stop': runs['run.stop'],
     'run.abort': runs['run.abort'],
     'run.debug': runs['run.debug'],
+    'run.evaluate': runs['run.evaluate'],
+    'run.reveal': runs['run.reveal'],
     async 'dialog.answer'({ requestId, result }) {
       dialogs.answer(requestId, result);
       return {};
