@@ -135,3 +135,30 @@ describe('break on error', () => {
     expect(await page.getByTestId('failure-tooBig').innerText()).toContain('Sum 300 is 100 or more');
   }, 120_000);
 });
+
+describe('variables while paused', () => {
+  it('a list expands; a secret is masked until Reveal, and never reaches the Output', async () => {
+    const { page, designer } = session;
+    await breakpointOn('report');
+    await page.keyboard.press('Control+F6');
+    await paused('report').waitFor({ timeout: 30_000 });
+    await designer.bottomTab('Variables');
+    const sumsCell = page.getByRole('row').filter({ has: page.getByRole('textbox', { name: 'Live value of sums' }) });
+    expect(await page.getByRole('textbox', { name: 'Live value of sums' }).inputValue()).toBe('[0,2,6]');
+    await sumsCell.getByText('list (3)').click();
+    expect(await sumsCell.locator('.value-tree li').allInnerTexts()).toEqual(['0: 0', '1: 2', '2: 6']);
+
+    const token = page.getByTestId('secret-token');
+    expect(await token.innerText()).toBe('••••••');
+    await page.getByRole('button', { name: 'Reveal' }).click();
+    await until(async () => (await token.innerText()) === 'demo-token-42', 'the secret revealed');
+    await page.getByRole('button', { name: 'Hide' }).click();
+    expect(await token.innerText()).toBe('••••••');
+
+    await page.keyboard.press('F5');
+    await designer.bottomTab('Output');
+    await result('Run succeeded').waitFor({ timeout: 30_000 });
+    expect((await designer.outputLines().allInnerTexts()).join('\n')).not.toContain('demo-token-42');
+    expect(await page.getByTestId('run-output-sums').innerText()).toContain('list (3)');
+  }, 120_000);
+});
