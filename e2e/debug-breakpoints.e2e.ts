@@ -107,6 +107,15 @@ describe('breakpoints', () => {
     await page.getByTestId('breakpoint-compute').getByRole('button', { name: /Add — .*compute/ }).click();
     await page.getByRole('tab', { name: 'Add', selected: true }).waitFor();
     await until(async () => designer.isSelected('compute'), 'compute selected');
+
+    // The breakpoint belongs to Add's file: debugging the main scenario pauses inside Add.
+    await page.getByRole('tab', { name: 'Sum in a loop' }).click();
+    await page.getByRole('tab', { name: 'Sum in a loop', selected: true }).waitFor();
+    await page.keyboard.press('Control+F6');
+    await paused('compute').waitFor({ timeout: 30_000 });
+    await page.getByRole('tab', { name: 'Add', selected: true }).waitFor();
+    await designer.button('Abort').click();
+    await result('Run aborted').waitFor({ timeout: 30_000 });
   }, 120_000);
 });
 

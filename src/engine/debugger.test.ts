@@ -226,6 +226,11 @@ describe('break on error', () => {
   it('without it (or switched off by command) the run goes through', async () => {
     const { paused } = await debugLoop({ scenarios: { 'main.scenario.json': failing } });
     expect(paused).toHaveLength(0);
+    const off = await debugLoop({ scenarios: { 'main.scenario.json': failing }, debug: { breakOnError: true, pauseOnStart: true } }, (handle) => {
+      handle.debug({ type: 'setBreakOnError', on: false });
+      handle.debug({ type: 'continue' });
+    });
+    expect(off.paused.map((p) => p.reason)).toEqual(['start']);
   });
 
   it('an error in a sub-scenario pauses once, in the sub-scenario', async () => {
