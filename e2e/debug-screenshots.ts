@@ -65,6 +65,20 @@ try {
         await page.screenshot({ path: out });
         console.log(`wrote ${out}`);
       }
+      // Break on error, then the failed run's mark: the sum set to 200 sends the run to "tooBig".
+      await page.getByRole('tab', { name: tabs.variables }).click();
+      const sum = page.getByRole('textbox', { name: /^(Live value of sum|Текущее значение sum)$/ });
+      await sum.fill('200');
+      await sum.press('Enter');
+      await page.keyboard.press('F5');
+      await page.locator('[data-testid="block-tooBig"].paused').waitFor();
+      await page.getByRole('tab', { name: /^(Output|Вывод)/ }).click();
+      await page.screenshot({ path: join(tmpdir(), `cairn-debug-error-${theme}-${lang}.png`) });
+      await page.keyboard.press('F5');
+      await page.getByTestId('failure-tooBig').waitFor();
+      const out = join(tmpdir(), `cairn-debug-failed-${theme}-${lang}.png`);
+      await page.screenshot({ path: out });
+      console.log(`wrote ${out}`);
       await page.close();
     } finally {
       await host.dispose();

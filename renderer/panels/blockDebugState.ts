@@ -17,5 +17,9 @@ export function failureOf(s: DesignerState, blockId: string): string | undefined
   if (error?.blockId !== blockId || !s.active) return undefined;
   const name = s.docs[s.active]?.doc.name;
   if (error.scenario !== undefined && error.scenario !== name) return undefined;
-  return error.message;
+  // The block already names itself on the canvas: show what went wrong, not where.
+  return error.message.replace(FAILED_PREFIX, '');
 }
+
+/** The engine's `Block "id" (type) in scenario "name" failed: ` before the block's own message. */
+const FAILED_PREFIX = /^Block .+? in scenario ".*?" failed: /;
