@@ -16,7 +16,10 @@ const ANSWER_TIMEOUT_MS = 10_000;
 function ask(handle: RunHandle, command: { type: 'evaluate'; expression: string } | { type: 'reveal'; name: string }): Promise<{ value?: unknown; error?: string }> {
   const id = randomUUID();
   return new Promise((done) => {
+    let settled = false;
     const finish = (answer: { value?: unknown; error?: string }) => {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       off();
       done(answer);
@@ -26,6 +29,11 @@ function ask(handle: RunHandle, command: { type: 'evaluate'; expression: string 
       if (event.type === 'evaluated' && event.id === id) finish(event.error !== undefined ? { error: event.error } : { value: event.value });
       else if (event.type === 'run.finished') finish({ error: 'The run has finished' });
     });
+    // A run that has just finished (its handle not yet forgotten) will never answer.
+    void handle.done.then(
+      () => finish({ error: 'The run has finished' }),
+      () => finish({ error: 'The run has finished' }),
+    );
     handle.debug({ ...command, id });
   });
 }
