@@ -113,7 +113,7 @@ export class DesignerPage {
     await this.page.keyboard.type(text);
   }
 
-  async bottomTab(name: 'Output' | 'Variables' | 'Problems'): Promise<void> {
+  async bottomTab(name: 'Output' | 'Variables' | 'Problems' | 'Breakpoints' | 'Watch' | 'Console'): Promise<void> {
     await this.page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
   }
 

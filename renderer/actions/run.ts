@@ -6,6 +6,7 @@ import { isDirty } from '../store/documents.js';
 import { reportError } from './notify.js';
 import { openScenario, save } from './files.js';
 import { REDACTED } from '../../src/scenario/values.js';
+import type { Evaluation } from '../store/debug.js';
 
 type DebugCommand = CommandArgs<'run.debug'>['command'];
 type RunEvent = EventPayload<'run.event'>['event'];
@@ -59,7 +60,8 @@ export async function startRun(mode: 'run' | 'debug', options: StartOptions = {}
     const { runId } = await bridge.call('run.start', {
       path,
       mode,
-      breakpoints: mode === 'debug' ? breakpointIds(path) : [],
+      breakpoints: mode === 'debug' ? enabledBreakpoints() : [],
+      ...(mode === 'debug' && useDesigner.getState().breakOnError ? { breakOnError: true } : {}),
       ...(mode === 'debug' && options.startAt !== undefined ? { startAt: options.startAt, pauseOnStart: true } : {}),
     });
     useDesigner.getState().runStarted(runId);
@@ -117,14 +119,66 @@ export function toggleBreakpoint(blockId: string): void {
   const store = useDesigner.getState();
   if (!store.active) return;
   store.toggleBreakpoint(store.active, blockId);
-  const { run } = useDesigner.getState();
-  if (run.runId && run.mode === 'debug' && run.status !== 'finished' && run.path === store.active) {
-    debugCommand({ type: 'setBreakpoints', blockIds: breakpointIds(run.path) });
-  }
+  syncBreakpoints();
 }
 
-function breakpointIds(path: string): string[] {
-  return useDesigner.getState().breakpoints[path] ?? [];
+/** True while a debug run can take new breakpoints. */
+function debugging(): boolean {
+  const { run } = useDesigner.getState();
+  return !!run.runId && run.mode === 'debug' && run.status !== 'finished';
+}
+
+/** Sends the workspace's breakpoints (every scenario's, enabled ones) to the debug run, if any. */
+export function syncBreakpoints(): void {
+  if (debugging()) debugCommand({ type: 'setBreakpoints', breakpoints: enabledBreakpoints() });
+}
+
+export function syncBreakOnError(): void {
+  if (debugging()) debugCommand({ type: 'setBreakOnError', on: useDesigner.getState().breakOnError });
+}
+
+/** The enabled breakpoints of every scenario, each naming its file (block ids repeat across scenarios). */
+function enabledBreakpoints(): { blockId: string; path: string; condition?: string; hitCount?: number; log?: string }[] {
+  return Object.entries(useDesigner.getState().breakpoints).flatMap(([path, list]) =>
+    list
+      .filter((b) => b.enabled)
+      .map(({ blockId, condition, hitCount, log }) => ({
+        blockId,
+        path,
+        ...(condition?.trim() ? { condition } : {}),
+        ...(hitCount !== undefined ? { hitCount } : {}),
+        ...(log ? { log } : {}),
+      })),
+  );
+}
+
+/** Evaluates an expression in the paused scope: `{ value }` or `{ error }`. */
+export async function evaluateInRun(expression: string): Promise<Evaluation> {
+  const { run } = useDesigner.getState();
+  if (!run.runId || run.status !== 'paused') return { error: i18next.t('debug.notPaused') };
+  return bridge.call('run.evaluate', { runId: run.runId, expression }).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
+}
+
+/** The console: evaluates and keeps the answer in its history. */
+export async function runConsoleExpression(expression: string): Promise<void> {
+  const text = expression.trim();
+  if (!text) return;
+  const answer = await evaluateInRun(text);
+  useDesigner.getState().addConsoleEntry({ expression: text, ...answer });
+}
+
+/** Watches are evaluated at each pause and after a variable is changed while paused. */
+export async function refreshWatches(): Promise<void> {
+  const { watches } = useDesigner.getState();
+  const values = await Promise.all(watches.map(async (w) => [w, await evaluateInRun(w)] as const));
+  useDesigner.getState().setWatchValues(Object.fromEntries(values));
+}
+
+/** A secret variable's value, shown only in the paused Designer (the runner answers this UI only). */
+export async function revealVariable(name: string): Promise<Evaluation> {
+  const { run } = useDesigner.getState();
+  if (!run.runId || run.status !== 'paused' || run.mode !== 'debug') return { error: i18next.t('debug.notPaused') };
+  return bridge.call('run.reveal', { runId: run.runId, name }).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }));
 }
 
 /** Values to put back at the first pause of a "debug from block" run. */
@@ -163,6 +217,7 @@ function flushBuffered(runId: string): void {
     useDesigner.getState().applyRunEvents(mine);
     restoreVariables(mine);
     void followPause(mine);
+    afterEvents(mine);
   }
 }
 
@@ -191,5 +246,12 @@ function flushQueued(): void {
     useDesigner.getState().applyRunEvents(events);
     restoreVariables(events);
     void followPause(events);
+    afterEvents(events);
   }
+}
+
+/** Watches follow the paused values. */
+function afterEvents(events: RunEvent[]): void {
+  if (useDesigner.getState().run.status !== 'paused') return;
+  if (events.some((e) => e.type === 'paused' || e.type === 'variable')) void refreshWatches();
 }

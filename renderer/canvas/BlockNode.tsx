@@ -7,6 +7,7 @@ import { portsOf, hasInput } from '../model/ports.js';
 import { currentLang, localized } from '../i18n/index.js';
 import type { Block, BlockMeta } from '../model/types.js';
 import type { BlockFlowNode } from './flowModel.js';
+import { breakpointOf, failureOf } from '../panels/blockDebugState.js';
 
 /** The value shown under the title: the param the catalog marks as `key`. */
 function keyParamText(block: Block, meta: BlockMeta | undefined): string {
@@ -39,7 +40,8 @@ export const BlockNode = memo(function BlockNode({ id, data, selected }: NodePro
   // A block id is unique within its scenario only: match the scenario too (sub-scenarios share ids).
   const running = useDesigner((s) => s.run.activeBlock === id && !!s.active && s.run.activeScenario === s.docs[s.active]?.doc.name);
   const paused = useDesigner((s) => s.run.pausedBlock === id && s.run.pausedPath === s.active);
-  const breakpoint = useDesigner((s) => (s.active ? (s.breakpoints[s.active]?.includes(id) ?? false) : false));
+  const breakpoint = useDesigner((s) => breakpointOf(s, id));
+  const failure = useDesigner((s) => failureOf(s, id));
   const problem = useDesigner((s) => (s.active ? s.problemBlocks[s.active]?.[id] : undefined));
   const title = block.title || localized(meta?.title, lang) || block.type;
   const keyText = keyParamText(block, meta);
@@ -50,11 +52,12 @@ export const BlockNode = memo(function BlockNode({ id, data, selected }: NodePro
   if (running) classes.push('running');
   if (paused) classes.push('paused');
   if (problem) classes.push(`problem-${problem}`);
+  if (failure) classes.push('failed');
   return (
     <div className={classes.join(' ')} data-testid={`block-${id}`} aria-label={`${title} (${id})`} title={localized(meta?.help, lang)}>
       {hasInput(block.type) && <Handle type="target" position={Position.Top} id="in" className="port-in" />}
       <div className="block-head">
-        {breakpoint && <span className="breakpoint" role="img" aria-label={t('canvas.breakpoint')} />}
+        {breakpoint && <span className={`breakpoint bp-${breakpoint}`} role="img" aria-label={t(`breakpoints.kind.${breakpoint}`)} />}
         <span className="block-title">{title}</span>
         {problem && (
           <span className={`problem-marker ${problem}`} role="img" aria-label={t(`problems.${problem}`)}>
@@ -64,6 +67,7 @@ export const BlockNode = memo(function BlockNode({ id, data, selected }: NodePro
       </div>
       {keyText && <div className="block-key">{keyText}</div>}
       {block.disabled && <div className="block-flag">{t('canvas.disabled')}</div>}
+      {failure && <div className="block-failure" role="note" title={failure} data-testid={`failure-${id}`}>{failure}</div>}
       {block.comment && <div className="block-comment">{block.comment}</div>}
       <div className="block-ports">
         {ports.map((port, i) => (

@@ -113,6 +113,28 @@ export const en = {
   },
   connection: { connecting: 'connecting…', open: 'connected', closed: 'disconnected' },
   notices: { saved: 'Saved {{name}}', error: 'Error: {{message}}' },
+  // ---- Issue 13a: the debugger (breakpoints, watch, console, values, out-arguments) ----
+  debugPanels: { breakpoints: 'Breakpoints', watch: 'Watch', console: 'Console' },
+  breakpoints: {
+    none: 'No breakpoints. Select a block and press F9, or use its context menu.',
+    hint: 'Condition: an expression, pauses when true. Hit count: pauses from that hit on. Log message: logs instead of pausing; {expression} parts are evaluated.',
+    breakOnError: 'Break on error', enableAll: 'Enable all', disableAll: 'Disable all', removeAll: 'Remove all',
+    condition: 'Condition, e.g. i > 1', hitCount: 'Hit count', log: 'Log message, e.g. i = {i}',
+    enabledOf: 'Breakpoint at {{block}} enabled', conditionOf: 'Condition of {{block}}', hitCountOf: 'Hit count of {{block}}', logOf: 'Log message of {{block}}',
+    remove: 'Remove the breakpoint at {{block}}', goTo: 'Show the block',
+    kind: { plain: 'Breakpoint', conditional: 'Conditional breakpoint', log: 'Log point', disabled: 'Disabled breakpoint' },
+  },
+  watch: { add: 'Add a watch expression', remove: 'Remove watch {{expression}}' },
+  console: {
+    input: 'Console expression', placeholder: 'An expression over the paused variables, Enter to evaluate', notPaused: 'Pause a debug run to evaluate expressions',
+    clear: 'Clear the console',
+  },
+  debug: {
+    notPaused: 'The run is not paused', notPausedShort: 'not paused', pausedOnError: 'error: {{message}}',
+    reveal: 'Reveal', hide: 'Hide',
+  },
+  valueView: { list: 'list ({{count}})', dictionary: 'dictionary ({{count}})', table: 'table {{rows}} × {{columns}}', more: '… {{count}} more' },
+  runOutputs: { title: 'Out arguments' },
 };
 
 export type Messages = typeof en;

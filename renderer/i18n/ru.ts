@@ -115,4 +115,26 @@ export const ru: Messages = {
   },
   connection: { connecting: 'подключение…', open: 'подключено', closed: 'нет связи' },
   notices: { saved: 'Сохранено: {{name}}', error: 'Ошибка: {{message}}' },
+  // ---- Issue 13a: the debugger (breakpoints, watch, console, values, out-arguments) ----
+  debugPanels: { breakpoints: 'Точки останова', watch: 'Наблюдение', console: 'Консоль' },
+  breakpoints: {
+    none: 'Точек останова нет. Выделите блок и нажмите F9 или воспользуйтесь его контекстным меню.',
+    hint: 'Условие: выражение, остановка, когда оно истинно. Число проходов: остановка начиная с этого прохода. Сообщение: пишется в журнал вместо остановки; части {выражение} вычисляются.',
+    breakOnError: 'Останов при ошибке', enableAll: 'Включить все', disableAll: 'Отключить все', removeAll: 'Удалить все',
+    condition: 'Условие, напр. i > 1', hitCount: 'Проходов', log: 'Сообщение, напр. i = {i}',
+    enabledOf: 'Точка останова у {{block}} включена', conditionOf: 'Условие для {{block}}', hitCountOf: 'Число проходов для {{block}}', logOf: 'Сообщение для {{block}}',
+    remove: 'Удалить точку останова у {{block}}', goTo: 'Показать блок',
+    kind: { plain: 'Точка останова', conditional: 'Условная точка останова', log: 'Точка журнала', disabled: 'Отключённая точка останова' },
+  },
+  watch: { add: 'Добавить выражение для наблюдения', remove: 'Убрать выражение {{expression}}' },
+  console: {
+    input: 'Выражение консоли', placeholder: 'Выражение над переменными паузы, Enter — вычислить', notPaused: 'Приостановите отладку, чтобы вычислять выражения',
+    clear: 'Очистить консоль',
+  },
+  debug: {
+    notPaused: 'Выполнение не приостановлено', notPausedShort: 'нет паузы', pausedOnError: 'ошибка: {{message}}',
+    reveal: 'Показать', hide: 'Скрыть',
+  },
+  valueView: { list: 'список ({{count}})', dictionary: 'словарь ({{count}})', table: 'таблица {{rows}} × {{columns}}', more: '… ещё {{count}}' },
+  runOutputs: { title: 'Выходные аргументы' },
 };

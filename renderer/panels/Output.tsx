@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDesigner } from '../store/index.js';
 import { RunStatus } from './RunStatus.js';
+import { RunOutputs } from './RunOutputs.js';
 
 const levels = ['debug', 'info', 'warn', 'error'] as const;
 /** Only the newest lines are rendered; the store keeps a bounded history anyway. */
@@ -40,6 +41,7 @@ export const Output = memo(function Output() {
           ⌫
         </button>
       </div>
+      <RunOutputs />
       <ol className="log-lines" ref={listRef} aria-label={t('panels.output')} data-testid="output-lines">
         {shown.length === 0 && <li className="muted">{t('output.empty')}</li>}
         {shown.map((l) => (

@@ -7,7 +7,14 @@ export function RunStatus() {
   const run = useDesigner((s) => s.run);
   if (run.status === 'idle') return null;
   if (run.status === 'starting' || run.status === 'running') return <span className="run-status running" role="status">{t('run.running')}</span>;
-  if (run.status === 'paused') return <span className="run-status paused" role="status">{t('run.paused', { block: run.pausedBlock })}</span>;
+  if (run.status === 'paused') {
+    return (
+      <span className="run-status paused" role="status">
+        {t('run.paused', { block: run.pausedBlock })}
+        {run.pausedReason === 'error' && <span className="run-error">: {t('debug.pausedOnError', { message: run.pausedError ?? '' })}</span>}
+      </span>
+    );
+  }
   const result = run.result;
   if (!result) return null;
   const blockId = result.error?.blockId;

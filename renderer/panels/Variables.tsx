@@ -1,35 +1,17 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
+import { CommitInput } from './CommitInput.js';
 import { useTranslation } from 'react-i18next';
 import { variableTypes, type Variable } from '../../src/scenario/schema.js';
-import { REDACTED } from '../../src/scenario/values.js';
 import { useDesigner } from '../store/index.js';
 import { addVariable, deleteVariable, renameVariable, updateVariable } from '../model/variables.js';
 import { formatValue, parseLiteral } from '../model/literals.js';
 import { setRunVariable } from '../actions/run.js';
+import { ValueView } from './ValueView.js';
+import { SecretValue } from './SecretValue.js';
+
+const isStructured = (v: unknown): boolean => typeof v === 'object' && v !== null;
 
 const IDENTIFIER = /^[A-Za-z_$\u0400-\u04FF][\w$\u0400-\u04FF]*$/;
-
-/** A text field that commits on blur / Enter, so typing a name doesn't rename on every key. */
-function CommitInput({ value, onCommit, label, valid }: { value: string; onCommit(v: string): void; label: string; valid?(v: string): boolean }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const shown = draft ?? value;
-  const commit = () => {
-    if (draft !== null && draft !== value && (!valid || valid(draft))) onCommit(draft);
-    setDraft(null);
-  };
-  return (
-    <input
-      value={shown}
-      aria-label={label}
-      aria-invalid={valid ? !valid(shown) : undefined}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-      }}
-    />
-  );
-}
 
 /** The scenario's variables: add, rename (references follow), type, direction, default, sensitive. */
 export const Variables = memo(function Variables() {
@@ -37,6 +19,7 @@ export const Variables = memo(function Variables() {
   const doc = useDesigner((s) => (s.active ? s.docs[s.active]?.doc : undefined));
   const live = useDesigner((s) => ((s.run.pausedPath ?? s.run.path) === s.active ? s.run.variables : undefined));
   const paused = useDesigner((s) => s.run.status === 'paused' && s.run.pausedPath === s.active);
+  const debugRun = useDesigner((s) => s.run.mode === 'debug');
   if (!doc) return null;
   const edit = useDesigner.getState().edit;
   const update = (name: string, patch: Partial<Variable>) => edit((d) => updateVariable(d, name, patch));
@@ -104,14 +87,19 @@ export const Variables = memo(function Variables() {
                 </td>
                 {live && (
                   <td className="live">
-                    {paused && !secret ? (
-                      <CommitInput
-                        value={v.name in live ? formatValue(live[v.name]) : ''}
-                        label={t('variables.liveValueOf', { name: v.name })}
-                        onCommit={(text) => setRunVariable(v.name, parseLiteral(text, v.type))}
-                      />
+                    {secret ? (
+                      v.name in live && <SecretValue name={v.name} canReveal={paused && debugRun} />
+                    ) : paused ? (
+                      <>
+                        <CommitInput
+                          value={v.name in live ? formatValue(live[v.name]) : ''}
+                          label={t('variables.liveValueOf', { name: v.name })}
+                          onCommit={(text) => setRunVariable(v.name, parseLiteral(text, v.type))}
+                        />
+                        {isStructured(live[v.name]) && <ValueView value={live[v.name]} />}
+                      </>
                     ) : v.name in live ? (
-                      secret ? REDACTED : formatValue(live[v.name])
+                      <ValueView value={live[v.name]} />
                     ) : (
                       ''
                     )}

@@ -5,8 +5,9 @@ import { createRunSlice, type RunSlice } from './run.js';
 import { createProjectSlice, type ProjectSlice } from './project.js';
 import { createUiSlice, type UiSlice } from './ui.js';
 import { createDialogsSlice, type DialogsSlice } from './dialogs.js';
+import { createDebugSlice, type DebugSlice } from './debug.js';
 
-export type DesignerState = DocumentsSlice & SelectionSlice & RunSlice & ProjectSlice & UiSlice & DialogsSlice;
+export type DesignerState = DocumentsSlice & SelectionSlice & RunSlice & ProjectSlice & UiSlice & DialogsSlice & DebugSlice;
 
 /** The Designer's one store, built from small slices (each file owns one concern). */
 export const useDesigner = create<DesignerState>()((...a) => ({
@@ -16,6 +17,7 @@ export const useDesigner = create<DesignerState>()((...a) => ({
   ...createProjectSlice(...a),
   ...createUiSlice(...a),
   ...createDialogsSlice(...a),
+  ...createDebugSlice(...a),
 }));
 
 /** The active document, or undefined when no scenario is open. */

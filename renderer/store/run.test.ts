@@ -30,11 +30,4 @@ describe('run state', () => {
     expect(state().logs).toHaveLength(OUTPUT_LIMIT);
     expect(state().logs[0].message).toBe('line 10');
   });
-
-  it('toggles breakpoints per scenario', () => {
-    state().toggleBreakpoint('/a', 'x');
-    state().toggleBreakpoint('/b', 'x');
-    state().toggleBreakpoint('/a', 'x');
-    expect(state().breakpoints).toMatchObject({ '/a': [], '/b': ['x'] });
-  });
 });

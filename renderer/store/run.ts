@@ -21,6 +21,9 @@ export type RunSlice = {
     /** Name of the scenario the active block belongs to (a sub-scenario while inside core.invoke). */
     activeScenario: string | null;
     pausedBlock: string | null;
+    /** Why the run paused; with `error`, the failing block's message (break on error). */
+    pausedReason: Extract<RunEvent, { type: 'paused' }>['reason'] | null;
+    pausedError: string | null;
     /** File of the scenario paused in (its tab is opened). */
     pausedPath: string | null;
     /** Call stack of the pause, outermost first. */
@@ -30,8 +33,6 @@ export type RunSlice = {
     variables: Record<string, unknown>;
   };
   logs: LogLine[];
-  /** Breakpoints per scenario path (not saved in the scenario file). */
-  breakpoints: Record<string, string[]>;
   runStarting(path: string, mode: 'run' | 'debug'): void;
   runStarted(runId: string): void;
   runFailedToStart(message: string): void;
@@ -39,7 +40,6 @@ export type RunSlice = {
   clearLogs(): void;
   /** Forgets a finished run and its output (another project opened); a live run is kept. */
   clearRun(): void;
-  toggleBreakpoint(path: string, blockId: string): void;
 };
 
 const idleRun: RunSlice['run'] = {
@@ -50,6 +50,8 @@ const idleRun: RunSlice['run'] = {
   activeBlock: null,
   activeScenario: null,
   pausedBlock: null,
+  pausedReason: null,
+  pausedError: null,
   pausedPath: null,
   stack: [],
   result: null,
@@ -68,7 +70,6 @@ const line = (level: LogLine['level'], message: string, at: number, blockId?: st
 export const createRunSlice: StateCreator<DesignerState, [], [], RunSlice> = (set, get) => ({
   run: idleRun,
   logs: [],
-  breakpoints: {},
   runStarting(path, mode) {
     set({ run: { ...idleRun, path, mode, status: 'starting' }, logs: [] });
   },
@@ -95,13 +96,13 @@ export const createRunSlice: StateCreator<DesignerState, [], [], RunSlice> = (se
           break;
         case 'paused':
           variables = e.variables;
-          run = { ...run, status: 'paused', pausedBlock: e.blockId, activeBlock: e.blockId, activeScenario: e.scenario, pausedPath: e.path ?? run.path, stack: e.stack };
+          run = { ...run, status: 'paused', pausedBlock: e.blockId, pausedReason: e.reason, pausedError: e.error ?? null, activeBlock: e.blockId, activeScenario: e.scenario, pausedPath: e.path ?? run.path, stack: e.stack };
           break;
         case 'resumed':
-          run = { ...run, status: 'running', pausedBlock: null, stack: [] };
+          run = { ...run, status: 'running', pausedBlock: null, pausedReason: null, pausedError: null, stack: [] };
           break;
         case 'run.finished':
-          run = { ...run, status: 'finished', result: e, activeBlock: null, pausedBlock: null, stack: [] };
+          run = { ...run, status: 'finished', result: e, activeBlock: null, pausedBlock: null, pausedReason: null, pausedError: null, stack: [] };
           break;
         default:
           break;
@@ -117,10 +118,5 @@ export const createRunSlice: StateCreator<DesignerState, [], [], RunSlice> = (se
   clearRun() {
     const { status } = get().run;
     if (status === 'idle' || status === 'finished') set({ run: idleRun, logs: [] });
-  },
-  toggleBreakpoint(path, blockId) {
-    const current = get().breakpoints[path] ?? [];
-    const next = current.includes(blockId) ? current.filter((b) => b !== blockId) : [...current, blockId];
-    set({ breakpoints: { ...get().breakpoints, [path]: next } });
   },
 });

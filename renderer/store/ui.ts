@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { DesignerState } from './index.js';
 
-export type BottomTab = 'output' | 'variables' | 'problems' | 'callStack';
+export type BottomTab = 'output' | 'variables' | 'problems' | 'callStack' | 'breakpoints' | 'watch' | 'console';
 
 /** A message shown in the status bar: errors from the host, save results. */
 export type Notice = { kind: 'info' | 'error'; text: string; nonce: number };

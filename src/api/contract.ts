@@ -3,6 +3,7 @@ import { scenarioSchema } from '../scenario/schema.js';
 import { assistantCommands, assistantEvents } from './assistantCommands.js';
 import {
   blockInfoSchema,
+  breakpointSchema,
   debugCommandSchema,
   dialogRequestSchema,
   fsEntrySchema,
@@ -13,6 +14,7 @@ import {
   settingsSchema,
 } from './schemas.js';
 import { orchestratorCommands, orchestratorEvents } from './orchestratorCommands.js';
+import { debugCommands } from './debugCommands.js';
 
 /**
  * THE contract between the Designer UI and the core: every command with its argument and result
@@ -110,7 +112,10 @@ export const commands = {
     args: z.object({
       path: z.string().min(1),
       mode: z.enum(['run', 'debug']).default('run'),
-      breakpoints: z.array(z.string()).default([]),
+      /** Block ids, or breakpoints with a condition / hit count / log message (enabled ones only matter). */
+      breakpoints: z.array(z.union([z.string(), breakpointSchema])).default([]),
+      /** Debug: pause at a failing block before its error policy applies. */
+      breakOnError: z.boolean().optional(),
       /** Debug: start at this block instead of core.start. */
       startAt: z.string().optional(),
       /** Debug: pause before the first block (debug from a selected block). */
@@ -152,6 +157,7 @@ export const commands = {
   /** Shallow merge of the given fields; returns the stored settings. */
   'settings.set': { args: settingsPatchSchema, result: settingsSchema },
   ...orchestratorCommands,
+  ...debugCommands,
 } satisfies Contract;
 
 export const events = {

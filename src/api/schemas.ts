@@ -183,11 +183,13 @@ export const runEventSchema = z.discriminatedUnion('type', [
     blockId: z.string(),
     scenario: z.string(),
     path: z.string().optional(),
-    reason: z.enum(['breakpoint', 'step', 'pause', 'start', 'runTo']),
+    reason: z.enum(['breakpoint', 'step', 'pause', 'start', 'runTo', 'error']),
+    error: z.string().optional(),
     variables: z.record(z.string(), z.unknown()),
     stack: z.array(z.object({ scenario: z.string(), blockId: z.string(), path: z.string().optional() })),
   }),
   z.object({ type: z.literal('resumed') }),
+  z.object({ type: z.literal('evaluated'), id: z.string(), value: z.unknown().optional(), error: z.string().optional() }),
   z.object({ type: z.literal('process.spawned'), pid: z.number() }),
   z.object({
     type: z.literal('run.finished'),
@@ -199,6 +201,16 @@ export const runEventSchema = z.discriminatedUnion('type', [
 ]);
 export type RunEventDto = z.infer<typeof runEventSchema>;
 
+/** A breakpoint (mirror Breakpoint of src/engine/types.ts). */
+export const breakpointSchema = z.object({
+  blockId: z.string(),
+  path: z.string().optional(),
+  condition: z.string().optional(),
+  hitCount: z.number().int().positive().optional(),
+  log: z.string().optional(),
+  enabled: z.boolean().optional(),
+});
+
 export const debugCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('continue') }),
@@ -206,8 +218,11 @@ export const debugCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stepInto') }),
   z.object({ type: z.literal('stepOut') }),
   z.object({ type: z.literal('runTo'), blockId: z.string() }),
-  z.object({ type: z.literal('setBreakpoints'), blockIds: z.array(z.string()) }),
+  z.object({ type: z.literal('setBreakpoints'), blockIds: z.array(z.string()).optional(), breakpoints: z.array(breakpointSchema).optional() }),
+  z.object({ type: z.literal('setBreakOnError'), on: z.boolean() }),
   z.object({ type: z.literal('setVariable'), name: z.string(), value: z.unknown() }),
+  z.object({ type: z.literal('evaluate'), id: z.string(), expression: z.string() }),
+  z.object({ type: z.literal('reveal'), id: z.string(), name: z.string() }),
 ]);
 
 // ---- dialogs a block asks the user (mirror HostMethods 'dialog.*' of src/engine/services.ts) ----

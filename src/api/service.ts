@@ -14,6 +14,7 @@ import { listFolder } from './handlers/fsList.js';
 import { createProjectHandlers } from './handlers/projects.js';
 import { createRecoveryStore } from './handlers/recovery.js';
 import { createRunHandlers } from './handlers/runs.js';
+import { createDebugWorkspaceHandlers } from './handlers/debugWorkspace.js';
 import { createScenarioHandlers } from './handlers/scenarios.js';
 import { createSettingsStore } from './handlers/settings.js';
 import { validateDocument } from './handlers/validation.js';
@@ -135,6 +136,9 @@ export function createService(options: ServiceOptions): ApiService {
     'run.stop': runs['run.stop'],
     'run.abort': runs['run.abort'],
     'run.debug': runs['run.debug'],
+    'run.evaluate': runs['run.evaluate'],
+    'run.reveal': runs['run.reveal'],
+    ...createDebugWorkspaceHandlers(dataDir),
     async 'dialog.answer'({ requestId, result }) {
       dialogs.answer(requestId, result);
       return {};

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chain, makeScenario, runScenario, startScenario, type TestRunOptions } from './testing.js';
 import type { DebugCommand, RunEvent } from './types.js';
@@ -104,5 +106,138 @@ describe('debugger', () => {
     expect(at.variables.n).toBeGreaterThan(2000);
     handle.stop();
     expect((await handle.done).result).toBe('stopped');
+  });
+});
+
+/** Main with a loop: i = 0..4, `step` runs once per iteration, then `fail` throws unless handled. */
+const looping = makeScenario({
+  name: 'Loop',
+  variables: [
+    { name: 'i', type: 'number', default: 0 },
+    { name: 'total', type: 'number', default: 0, direction: 'out' },
+    { name: 'pw', type: 'secret', default: 'hunter2!' },
+  ],
+  blocks: [
+    { id: 'start', type: 'core.start' },
+    { id: 'loop', type: 'core.repeat', params: { count: 5 }, outputs: { index: 'i' } },
+    { id: 'step', type: 'core.assign', params: { assignments: [{ variable: 'total', value: { expr: 'total + i' } }] } },
+    { id: 'end', type: 'core.log', params: { message: { expr: '`total ${total}`' } } },
+  ],
+  links: [['start', 'loop'], ['loop', 'step', 'body'], ['loop', 'end', 'done']],
+});
+
+async function debugLoop(options: TestRunOptions, onPause: (handle: Parameters<NonNullable<TestRunOptions['control']>>[0], event: Paused, events: RunEvent[]) => void = (h) => h.debug({ type: 'continue' })) {
+  const paused: Paused[] = [];
+  const seen: RunEvent[] = [];
+  const result = await runScenario(options.scenarios?.['main.scenario.json'] ?? looping, {
+    mode: 'debug',
+    ...options,
+    control(handle, event) {
+      seen.push(event);
+      if (event.type !== 'paused') return;
+      paused.push(event);
+      onPause(handle, event, seen);
+    },
+  });
+  return { ...result, paused };
+}
+
+describe('breakpoints with conditions, hit counts and log points', () => {
+  it('a conditional breakpoint pauses only where its condition is true', async () => {
+    const { paused, summary } = await debugLoop({ debug: { breakpoints: [{ blockId: 'step', condition: 'i === 3 || i === 4' }] } });
+    expect(paused.map((p) => p.variables.i)).toEqual([3, 4]);
+    expect(summary.outputs.total).toBe(10);
+  });
+
+  it('a hit count pauses from that hit on (hits counted where the condition holds)', async () => {
+    const { paused } = await debugLoop({ debug: { breakpoints: [{ blockId: 'step', hitCount: 4 }] } });
+    expect(paused.map((p) => p.variables.i)).toEqual([3, 4]);
+    const even = await debugLoop({ debug: { breakpoints: [{ blockId: 'step', condition: 'i % 2 === 0', hitCount: 2 }] } });
+    expect(even.paused.map((p) => p.variables.i)).toEqual([2, 4]);
+  });
+
+  it('a log point logs its message with {expressions} evaluated and never pauses', async () => {
+    const { paused, events } = await debugLoop({ debug: { breakpoints: [{ blockId: 'step', log: 'i is {i}, total {total + 0}, {nope}, pw {pw}' }] } });
+    expect(paused).toHaveLength(0);
+    const lines = events.flatMap((e) => (e.type === 'log' && e.blockId === 'step' ? [e.message] : []));
+    expect(lines).toHaveLength(5);
+    expect(lines[2]).toMatch(/^i is 2, total 1, <.*nope.*>, pw ••••••$/);
+    expect(lines.join()).not.toContain('hunter2');
+  });
+
+  it('disabled breakpoints never pause; a broken condition warns and pauses', async () => {
+    const off = await debugLoop({ debug: { breakpoints: [{ blockId: 'step', enabled: false }] } });
+    expect(off.paused).toHaveLength(0);
+    const broken = await debugLoop({ debug: { breakpoints: [{ blockId: 'end', condition: 'i ===' }] } });
+    expect(broken.paused.map((p) => p.blockId)).toEqual(['end']);
+    expect(broken.logs.some((l) => l.startsWith('warn: Breakpoint condition `i ===` failed'))).toBe(true);
+  });
+
+  it('a breakpoint with a path pauses only in that scenario', async () => {
+    const { where } = await debugRun({ debug: { breakpoints: [{ blockId: 'start', path: 'nowhere.json' }, { blockId: 's1', path: 'elsewhere' }] } }, []);
+    expect(where).toEqual([]);
+    const inSub = await debugRun({ debug: { breakpoints: [{ blockId: 'start', path: join(tmpdir(), 'cairn-memory-project', 'sub.scenario.json') }] } }, []);
+    expect(inSub.where).toEqual(['Sub:start:breakpoint']);
+  });
+});
+
+describe('evaluating while paused', () => {
+  it('evaluate answers a value or an error; reveal answers a secret; secrets stay redacted elsewhere', async () => {
+    const answers: RunEvent[] = [];
+    const { events } = await debugLoop({ debug: { breakpoints: [{ blockId: 'step', condition: 'i === 2' }] } }, (handle) => {
+      handle.debug({ type: 'evaluate', id: 'a', expression: 'i * 10 + total' });
+      handle.debug({ type: 'evaluate', id: 'b', expression: 'nope + 1' });
+      handle.debug({ type: 'evaluate', id: 'c', expression: '({ list: [i], pw })' });
+      handle.debug({ type: 'reveal', id: 'd', name: 'pw' });
+      handle.debug({ type: 'continue' });
+      handle.debug({ type: 'evaluate', id: 'e', expression: 'i' });
+    });
+    answers.push(...events.filter((e) => e.type === 'evaluated'));
+    expect(answers).toEqual([
+      { type: 'evaluated', id: 'a', value: 21 },
+      { type: 'evaluated', id: 'b', error: expect.stringContaining('nope') },
+      { type: 'evaluated', id: 'c', value: { list: [2], pw: '••••••' } },
+      { type: 'evaluated', id: 'd', value: 'hunter2!' },
+      { type: 'evaluated', id: 'e', error: 'The run is not paused' },
+    ]);
+    expect(events.filter((e) => e.type === 'log').map((e) => (e as { message: string }).message).join()).not.toContain('hunter2');
+  });
+});
+
+describe('break on error', () => {
+  const failing = makeScenario({
+    name: 'Failing',
+    variables: [{ name: 'n', type: 'number', default: 0, direction: 'out' }],
+    blocks: [
+      { id: 'start', type: 'core.start' },
+      { id: 'bad', type: 'core.assign', params: { assignments: [{ variable: 'n', value: { expr: 'missing.field' } }] }, onError: 'ignore' },
+      { id: 'after', type: 'core.assign', params: { assignments: [{ variable: 'n', value: { expr: 'n + 1' } }] } },
+    ],
+    links: chain('start', 'bad', 'after'),
+  });
+
+  it('pauses at the failing block with its message, before the error policy (here: ignore) applies', async () => {
+    const { paused, summary, logs } = await debugLoop({ scenarios: { 'main.scenario.json': failing }, debug: { breakOnError: true } });
+    expect(paused).toMatchObject([{ blockId: 'bad', reason: 'error', error: expect.stringContaining('missing') }]);
+    expect(summary).toMatchObject({ result: 'success', outputs: { n: 1 } });
+    expect(logs.some((l) => l.startsWith('warn: Block "bad"') && l.includes('error ignored'))).toBe(true);
+  });
+
+  it('without it (or switched off by command) the run goes through', async () => {
+    const { paused } = await debugLoop({ scenarios: { 'main.scenario.json': failing } });
+    expect(paused).toHaveLength(0);
+    const off = await debugLoop({ scenarios: { 'main.scenario.json': failing }, debug: { breakOnError: true, pauseOnStart: true } }, (handle) => {
+      handle.debug({ type: 'setBreakOnError', on: false });
+      handle.debug({ type: 'continue' });
+    });
+    expect(off.paused.map((p) => p.reason)).toEqual(['start']);
+  });
+
+  it('an error in a sub-scenario pauses once, in the sub-scenario', async () => {
+    const broken = makeScenario({ name: 'Sub', variables: [{ name: 'trail', type: 'list', direction: 'inout' }], blocks: [{ id: 'start', type: 'core.start' }, { id: 's1', type: 'core.assign', params: { assignments: [{ variable: 'trail', value: { expr: 'boom()' } }] } }], links: chain('start', 's1') });
+    const { where, summary } = await debugRun({ scenarios: { 'sub.scenario.json': broken }, debug: { breakOnError: true } }, []);
+    expect(where).toEqual(['Sub:s1:error']);
+    expect(summary.result).toBe('failed');
+    expect(summary.error).toMatchObject({ blockId: 's1', scenario: 'Sub' });
   });
 });

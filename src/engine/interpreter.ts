@@ -116,6 +116,11 @@ async function recover(run: Run, frame: Frame, block: CompiledBlock, loop: LoopE
   if (err instanceof RunStopped) throw err;
   if (run.stopKind !== undefined) throw run.noticeStop();
   const message = err instanceof Error ? err.message : String(err);
+  // Break on error: once, at the block that failed (not again at each core.invoke it bubbles through).
+  if (attempt === 0 && run.debugger?.breakOnError === true && !(err instanceof BlockFailure)) {
+    await run.debugger.failed(frame, block, run.redactor.text(message));
+    if (run.stopKind !== undefined) throw run.noticeStop();
+  }
   if (block.retry !== undefined && attempt < block.retry.times) {
     run.log('warn', `Block ${block.label} failed (${message}); retry ${attempt + 1} of ${block.retry.times}`, block.id, frame.name);
     if (block.retry.delayMs > 0) await run.sleep(block.retry.delayMs);

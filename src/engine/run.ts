@@ -58,7 +58,7 @@ export class Run {
     this.stopFlag = options.stopFlag ?? localStopFlag();
     const request = options.request;
     this.trace = request.trace === true;
-    this.debugger = request.mode === 'debug' ? new Debugger(request.debug ?? {}, { emit: (e) => this.emit(e), log: (level, m) => this.log(level, m) }) : undefined;
+    this.debugger = request.mode === 'debug' ? new Debugger(request.debug ?? {}, { emit: (e) => this.emit(e), log: (level, m, blockId, scenario) => this.log(level, m, blockId, scenario), redact: (v) => this.redactor.value(v) }) : undefined;
     this.host = { request: <T>(method: string, params: unknown) => this.untilStopped(options.host(method, this.redactHostText(method, params))) as Promise<T> };
   }
 

@@ -7,9 +7,27 @@ import type { LogLevel } from '../activities/define.js';
 
 export type RunResult = 'success' | 'failed' | 'stopped' | 'aborted';
 
+/**
+ * A breakpoint: pauses BEFORE its block. `condition` (an expression in the block's scope) must be
+ * true, `hitCount` counts the hits that passed the condition and pauses from that hit on; with
+ * `log` it is a log point: the message (`{expression}` parts evaluated) is logged, the run goes on.
+ */
+export type Breakpoint = {
+  blockId: string;
+  /** The scenario file it belongs to; without it, a block of that id in any scenario. */
+  path?: string;
+  condition?: string;
+  hitCount?: number;
+  log?: string;
+  /** false: kept in the list, never pauses. */
+  enabled?: boolean;
+};
+
 export type DebugOptions = {
-  /** Block ids that pause the run BEFORE the block executes. */
-  breakpoints?: string[];
+  /** Blocks (ids, or breakpoints with conditions) that pause the run BEFORE the block executes. */
+  breakpoints?: (string | Breakpoint)[];
+  /** Pause at a failing block before its error policy (retry, ignore, handle, fail) applies. */
+  breakOnError?: boolean;
   /** Start execution at this block instead of core.start. */
   startAt?: string;
   /** Pause before the first block. */
@@ -68,12 +86,16 @@ export type RunEvent =
       scenario: string;
       /** The paused scenario's file (the Designer opens its tab). */
       path?: string;
-      reason: 'breakpoint' | 'step' | 'pause' | 'start' | 'runTo';
+      reason: 'breakpoint' | 'step' | 'pause' | 'start' | 'runTo' | 'error';
+      /** Reason `error`: what the block failed with. */
+      error?: string;
       variables: Record<string, unknown>;
       /** Call stack of scenarios (core.invoke), outermost first. */
       stack: { scenario: string; blockId: string; path?: string }[];
     }
   | { type: 'resumed' }
+  /** The answer to an `evaluate` / `reveal` debug command (same id): a value, or why there is none. */
+  | { type: 'evaluated'; id: string; value?: unknown; error?: string }
   | { type: 'process.spawned'; pid: number }
   | {
       type: 'run.finished';
@@ -90,8 +112,13 @@ export type DebugCommand =
   | { type: 'stepInto' }
   | { type: 'stepOut' }
   | { type: 'runTo'; blockId: string }
-  | { type: 'setBreakpoints'; blockIds: string[] }
-  | { type: 'setVariable'; name: string; value: unknown };
+  | { type: 'setBreakpoints'; blockIds?: string[]; breakpoints?: Breakpoint[] }
+  | { type: 'setBreakOnError'; on: boolean }
+  | { type: 'setVariable'; name: string; value: unknown }
+  /** Evaluates an expression in the paused block's scope (secrets redacted in the answer). */
+  | { type: 'evaluate'; id: string; expression: string }
+  /** The value of a secret variable of the paused scenario, unredacted: for the Designer's "reveal", never logged. */
+  | { type: 'reveal'; id: string; name: string };
 
 export type RunSummary = {
   runId: string;

@@ -7,7 +7,36 @@ import type { Emit, Handlers } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { DialogBroker } from './dialogs.js';
 
-type RunHandlers = Pick<Handlers, 'run.start' | 'run.stop' | 'run.abort' | 'run.debug'>;
+type RunHandlers = Pick<Handlers, 'run.start' | 'run.stop' | 'run.abort' | 'run.debug' | 'run.evaluate' | 'run.reveal'>;
+
+/** A paused runner answers at once; this long means it is busy or gone. */
+const ANSWER_TIMEOUT_MS = 10_000;
+
+/** Sends an `evaluate` / `reveal` debug command and waits for its `evaluated` event. */
+function ask(handle: RunHandle, command: { type: 'evaluate'; expression: string } | { type: 'reveal'; name: string }): Promise<{ value?: unknown; error?: string }> {
+  const id = randomUUID();
+  return new Promise((done) => {
+    let settled = false;
+    const finish = (answer: { value?: unknown; error?: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      off();
+      done(answer);
+    };
+    const timer = setTimeout(() => finish({ error: 'The run did not answer (is it paused?)' }), ANSWER_TIMEOUT_MS);
+    const off = handle.onEvent((event) => {
+      if (event.type === 'evaluated' && event.id === id) finish(event.error !== undefined ? { error: event.error } : { value: event.value });
+      else if (event.type === 'run.finished') finish({ error: 'The run has finished' });
+    });
+    // A run that has just finished (its handle not yet forgotten) will never answer.
+    void handle.done.then(
+      () => finish({ error: 'The run has finished' }),
+      () => finish({ error: 'The run has finished' }),
+    );
+    handle.debug({ ...command, id });
+  });
+}
 
 export type RunControl = RunHandlers & {
   /** Aborts every run still going (the app is closing): no runner outlives the UI. */
@@ -38,7 +67,7 @@ export function createRunHandlers(
   };
 
   return {
-    async 'run.start'({ path, mode, breakpoints, startAt, pauseOnStart, args }) {
+    async 'run.start'({ path, mode, breakpoints, breakOnError, startAt, pauseOnStart, args }) {
       const target = resolve(path);
       if (!(await stat(target).catch(() => undefined))?.isFile()) {
         throw new ApiError('not_found', `Scenario file not found: ${target}`);
@@ -53,7 +82,7 @@ export function createRunHandlers(
           mode,
           args,
           trace: true,
-          debug: mode === 'debug' ? { breakpoints, startAt, pauseOnStart } : undefined,
+          debug: mode === 'debug' ? { breakpoints, breakOnError, startAt, pauseOnStart } : undefined,
           stopGraceMs,
           memoryLimitMb,
         },
@@ -82,6 +111,12 @@ export function createRunHandlers(
     async 'run.debug'({ runId, command }) {
       find(runId).debug(command);
       return {};
+    },
+    async 'run.evaluate'({ runId, expression }) {
+      return ask(find(runId), { type: 'evaluate', expression });
+    },
+    async 'run.reveal'({ runId, name }) {
+      return ask(find(runId), { type: 'reveal', name });
     },
     async abortAll() {
       const active = [...runs.values()];
