@@ -113,7 +113,7 @@ describe('the API service', () => {
       { path: join(dir, 'main.scenario.json'), relPath: 'main.scenario.json', name: 'Main' },
     ]);
     expect(created.assets).toEqual(['assets/input.csv']);
-    expect(JSON.parse(await readFile(join(dir, 'cairn.project.json'), 'utf8')).name).toBe('Invoices');
+    expect((JSON.parse(await readFile(join(dir, 'cairn.project.json'), 'utf8')) as { name: string }).name).toBe('Invoices');
     await expect(call('project.new', { dir, name: 'Again' })).rejects.toMatchObject({
       code: 'already_exists',
     });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { makeScenario } from '../engine/testing.js';
+import { makeScenario } from '../engine/testing/scenarios.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cairn = join(root, 'bin/cairn.js');

@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chain, makeScenario, type BlockSpec, type LinkSpec, type VariableSpec } from '../testing.js';
+import { chain, makeScenario, type BlockSpec, type LinkSpec, type VariableSpec } from '../testing/scenarios.js';
 import type { RunEvent, RunHandle } from '../types.js';
 import { startRun } from './index.js';
 import { killTree } from './kill.js';
-import { alive } from './processes.testkit.js';
+import { alive } from './testing/processes.js';
 
 let dir: string;
 beforeAll(async () => {

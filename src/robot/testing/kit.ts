@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { packProject } from '../publish/package.js';
+import { packProject } from '../../publish/package.js';
 
 /**
  * Helpers for the robot's tests against the real emulator: projects on disk, the emulator's
