@@ -9,7 +9,7 @@ import { layersPlugin } from './scripts/eslint-layers.js';
  * them, on first use, so the catalog, `cairn --help` and a runner that needs none of them stay fast.
  * Type imports are free (erased) and allowed everywhere.
  */
-const heavyPackages = ['playwright-core', 'exceljs', 'imapflow', 'mailparser', 'nodemailer', 'axios', 'iconv-lite', 'picomatch'];
+const heavyPackages = ['playwright-core', 'exceljs', 'imapflow', 'mailparser', 'nodemailer', 'axios', 'iconv-lite', 'picomatch', 'csv-parse', 'csv-stringify'];
 const heavyLoaders = ['src/activities/libraries.ts'];
 const heavyImports = {
   group: heavyPackages.flatMap((name) => [name, `${name}/*`]),
