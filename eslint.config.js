@@ -24,7 +24,7 @@ const notStartupCode = ['**/*.test.ts', '**/testing/**', 'e2e/**', 'bench/**'];
 const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', '**/testing.ts'];
 
 /** Every folder of ours, for the leaves that may import none of them. */
-const ours = ['src/scenario', 'src/activities', 'src/engine', 'src/api', 'src/host', 'src/robot', 'src/store', 'src/orchestrator', 'src/cli', 'src/publish', 'src/static', 'main', 'renderer'];
+const ours = ['src/scenario', 'src/activities', 'src/engine', 'src/api', 'src/host', 'src/robot', 'src/store', 'src/orchestrator', 'src/cli', 'src/publish', 'src/static', 'src/util', 'main', 'renderer'];
 const oursBut = (...keep) => ours.filter((folder) => !keep.includes(folder));
 const uiPackages = ['electron', 'react', 'react-dom', '@xyflow/react', 'zustand', 'monaco-editor', '@monaco-editor/react', 'lucide-react', 'i18next', 'react-i18next'];
 const core = [
@@ -44,10 +44,10 @@ export const layers = [
   {
     files: ['src/scenario/**/*.ts'],
     forbid: [...core, { folders: oursBut('src/scenario'), message: 'src/scenario is a leaf: the model imports nothing of ours (DESIGN.md §1).' }, noBuiltins('src/scenario (but io.ts)')],
-    tests: [...core, { folders: oursBut('src/scenario'), message: 'src/scenario is a leaf (DESIGN.md §1).' }],
+    tests: [...core, { folders: oursBut('src/scenario', 'src/util'), message: 'src/scenario is a leaf (DESIGN.md §1).' }],
   },
   // The one file-I/O module of the model.
-  { files: ['src/scenario/io.ts'], forbid: [...core, { folders: oursBut('src/scenario'), message: 'src/scenario is a leaf (DESIGN.md §1).' }] },
+  { files: ['src/scenario/io.ts'], forbid: [...core, { folders: oursBut('src/scenario', 'src/util'), message: 'src/scenario is a leaf: its file I/O may use src/util only (DESIGN.md §1).' }] },
   // The fuzzer (`npm run fuzz`, a test tool) validates against the real block catalog.
   { files: ['src/scenario/fuzz/**/*.ts'], forbid: [...core, { folders: oursBut('src/scenario', 'src/activities'), message: 'The fuzzer drives the model and the catalog only.' }] },
   {
@@ -55,7 +55,7 @@ export const layers = [
     forbid: [
       ...core,
       {
-        folders: oursBut('src/scenario', 'src/activities'),
+        folders: oursBut('src/scenario', 'src/activities', 'src/util'),
         // The Orchestrator's codes (task statuses, asset types) are the words of the host methods blocks call.
         except: ['src/orchestrator/protocol.ts'],
         message: 'Blocks see the scenario model and the block API only; services reach them through ctx (DESIGN.md §1).',
@@ -68,18 +68,18 @@ export const layers = [
   },
   {
     files: ['src/orchestrator/**/*.ts'],
-    forbid: [...core, { folders: oursBut('src/orchestrator', 'src/store'), message: 'The Orchestrator client is a leaf: it may use the store (outbox) only (DESIGN.md §1).' }],
+    forbid: [...core, { folders: oursBut('src/orchestrator', 'src/store', 'src/util'), message: 'The Orchestrator client is a leaf: it may use the store (outbox) only (DESIGN.md §1).' }],
     // Its tests publish real packages to the emulator.
-    tests: [...core, { folders: oursBut('src/orchestrator', 'src/store', 'src/publish', 'src/scenario'), message: 'The Orchestrator client is a leaf (DESIGN.md §1).' }],
+    tests: [...core, { folders: oursBut('src/orchestrator', 'src/store', 'src/util', 'src/publish', 'src/scenario'), message: 'The Orchestrator client is a leaf (DESIGN.md §1).' }],
   },
   // The emulator is a stand-alone Orchestrator (tests, demos): it packs demo processes, nothing more.
   {
     files: ['src/orchestrator/emulator/**/*.ts'],
-    forbid: [...core, { folders: oursBut('src/orchestrator', 'src/store', 'src/publish', 'src/scenario'), message: 'The emulator is a stand-alone server: it may pack demo processes (publish, scenario), nothing else of ours.' }],
+    forbid: [...core, { folders: oursBut('src/orchestrator', 'src/store', 'src/util', 'src/publish', 'src/scenario'), message: 'The emulator is a stand-alone server: it may pack demo processes (publish, scenario), nothing else of ours.' }],
   },
   {
     files: ['src/store/**/*.ts'],
-    forbid: [...core, { folders: oursBut('src/store'), message: 'The store is a leaf: tables and queues, nothing else of ours.' }],
+    forbid: [...core, { folders: oursBut('src/store', 'src/util'), message: 'The store is a leaf: tables and queues, nothing else of ours.' }],
   },
   {
     files: ['src/robot/**/*.ts'],
@@ -93,6 +93,8 @@ export const layers = [
     files: ['src/api/**/*.ts'],
     forbid: [...core, { folders: ['src/host', 'src/cli', 'src/static'], message: 'The service knows no transport (DESIGN.md §1).' }],
   },
+  // Helpers every Node layer shares (the retry policy, atomic file writes): a leaf below them all.
+  { files: ['src/util/**/*.ts'], forbid: [...core, { folders: oursBut('src/util'), message: 'src/util is a leaf: it imports nothing else of ours.' }] },
   // What both transports serve: the renderer's static files and its security headers.
   { files: ['src/static/**/*.ts'], forbid: [...core, { folders: oursBut('src/static'), message: 'src/static is a leaf shared by both transports.' }] },
   // `cairn designer` / `cairn assistant` start the browser host: the CLI may wire it, never the reverse.

@@ -8,6 +8,7 @@ import type { RunEvent, RunHandle } from '../types.js';
 import { startRun } from './index.js';
 import { killTree } from './kill.js';
 import { alive } from './testing/processes.js';
+import { until } from '../../testing/until.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -23,13 +24,6 @@ async function write(name: string, parts: { variables?: VariableSpec[]; blocks: 
   return path;
 }
 
-async function until(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function record(handle: RunHandle): RunEvent[] {
   const events: RunEvent[] = [];
