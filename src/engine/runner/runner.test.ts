@@ -9,6 +9,7 @@ import { startRun } from './index.js';
 import { killTree } from './kill.js';
 import { alive } from './testing/processes.js';
 import { until } from '../../testing/until.js';
+import { HostError } from '../../activities/hostMethods.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -104,6 +105,21 @@ describe('runner process', { timeout: 90_000 }, () => {
     expect(summary.error).toMatchObject({ blockId: 'ask', blockType: 'core.script', scenario: 'throws' });
     expect(summary.error?.message).toContain('Host service "orchestrator.assetGet" is not available in this run');
     expect(summary.error?.stack).toContain('Error');
+  });
+
+  it('a host service failure reaches the block in the runner as { message, code }, and the block branches on the code', async () => {
+    const path = await write('hostError', {
+      variables: [{ name: 'problem', type: 'any', direction: 'out' }],
+      blocks: [
+        { id: 'start', type: 'core.start' },
+        { id: 'read', type: 'orchestrator.getAsset', params: { name: 'rate' }, onError: 'handle', errorVariable: 'problem' },
+      ],
+      links: chain('start', 'read'),
+    });
+    const services = { 'orchestrator.assetGet': () => Promise.reject(new HostError('Orchestrator asset "rate" does not exist', 'NOT_FOUND')) };
+    const summary = await startRun({ target: path }, services).done;
+    expect(summary.result).toBe('success');
+    expect(summary.outputs.problem).toMatchObject({ blockId: 'read', code: 'NOT_FOUND', message: 'Reading Orchestrator asset "rate" failed: Orchestrator asset "rate" does not exist' });
   });
 
   it('soft stop ends "stopped" after disposing resources; abort ends "aborted" and kills the runner and its processes', async () => {
