@@ -5,7 +5,7 @@
  * Time is this process's CPU time (user + system), not wall time: the build machine is shared,
  * and wall time would measure the neighbours.
  */
-import { makeScenario, runScenario, startScenario } from '../src/engine/testing.js';
+import { makeScenario, runScenario, startScenario } from '../src/engine/testing/scenarios.js';
 import type { Scenario } from '../src/scenario/schema.js';
 
 const BLOCKS = 1_000_000;

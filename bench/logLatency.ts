@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRun } from '../src/engine/runner/index.js';
-import { makeScenario } from '../src/engine/testing.js';
+import { makeScenario } from '../src/engine/testing/scenarios.js';
 
 const BLOCKS = 20;
 const BOUND_MS = 50;

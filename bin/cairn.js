@@ -18,5 +18,5 @@ if (!buildIsFresh()) {
     console.error(`cairn: warning: ${outDir} is older than the sources and could not be rebuilt (${why}); running it as it is.`);
   }
 }
-const { main } = await import('../dist/core/cli.js');
+const { main } = /** @type {typeof import('../src/cli/main.js')} */ (await import('../dist/core/cli.js'));
 process.exitCode = await main(process.argv.slice(2));

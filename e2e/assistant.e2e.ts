@@ -7,7 +7,7 @@ import { startHost, type RunningHost } from '../src/host/host.js';
 import { startEmulator, type EmulatorHandle } from '../src/orchestrator/emulator/server.js';
 import { JobType } from '../src/orchestrator/protocol.js';
 import { packProject } from '../src/publish/package.js';
-import { adminApi, until, writeProject } from '../src/robot/testkit.js';
+import { adminApi, until, writeProject } from '../src/robot/testing/kit.js';
 import { AssistantPage } from './pages/AssistantPage.js';
 import { launchChromium } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';

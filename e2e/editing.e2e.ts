@@ -55,7 +55,7 @@ describe('editing scenarios', () => {
     await page.mouse.up();
     await designer.properties.getByLabel('Title').fill('Greeting');
     const edited = await saveAndRead();
-    expect(JSON.parse(edited).blocks.map((b: { id: string }) => b.id)).toEqual(['start', 'compose', 'greet', 'end', 'log1']);
+    expect((JSON.parse(edited) as { blocks: { id: string }[] }).blocks.map((b) => b.id)).toEqual(['start', 'compose', 'greet', 'end', 'log1']);
 
     // Five edits back: the document is byte for byte the original file.
     await designer.canvas.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });

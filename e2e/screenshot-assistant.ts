@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startHost } from '../src/host/host.js';
 import { startEmulator } from '../src/orchestrator/emulator/server.js';
 import { packProject } from '../src/publish/package.js';
-import { adminApi, writeProject } from '../src/robot/testkit.js';
+import { adminApi, writeProject } from '../src/robot/testing/kit.js';
 import { AssistantPage } from './pages/AssistantPage.js';
 import { launchChromium } from './support/browser.js';
 import { ensureRendererBuilt } from './support/build.js';

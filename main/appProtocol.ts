@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { contentSecurityPolicy, hardeningHeaders } from '../src/host/csp.js';
-import { resolveStatic } from '../src/host/staticFiles.js';
+import { contentSecurityPolicy, hardeningHeaders } from '../src/static/csp.js';
+import { resolveStatic } from '../src/static/staticFiles.js';
 import { APP_HOST } from './ipc.js';
 
 export type AppResponse = { status: number; headers: Record<string, string>; body: Buffer | string };

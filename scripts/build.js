@@ -50,7 +50,7 @@ function relocateUrls() {
         const text = await readFile(args.path, 'utf8');
         const loader = args.path.endsWith('.ts') ? 'ts' : 'js';
         if (!text.includes('import.meta.url')) return { contents: text, loader };
-        const contents = text.replace(pattern, (whole, quote, target) => {
+        const contents = text.replace(pattern, (/** @type {string} */ _whole, /** @type {string} */ quote, /** @type {string} */ target) => {
           const absolute = resolve(dirname(args.path), target);
           const output = bySource.get(absolute);
           if (output) return `new URL(${quote}${output}${quote}, import.meta.url)`;
@@ -69,7 +69,7 @@ export async function build({ quiet = false, clean = false } = {}) {
   const esbuild = await import('esbuild');
   const startedAt = Date.now();
   const staging = join(root, 'dist', `.core-${process.pid}-${startedAt}`);
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const pkg = /** @type {{ dependencies?: Record<string, string>, devDependencies?: Record<string, string> }} */ (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')));
   const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})]
     .filter((name) => !bundledPackages.includes(name))
     .flatMap((name) => [name, `${name}/*`]);
@@ -84,7 +84,7 @@ export async function build({ quiet = false, clean = false } = {}) {
     legalComments: 'none',
     plugins: [relocateUrls()],
   };
-  const toInput = (entry) => ({ in: entry.source, out: entry.name });
+  const toInput = (/** @type {{ name: string, source: string }} */ entry) => ({ in: entry.source, out: entry.name });
   try {
     const results = await Promise.all([
       esbuild.build({ ...common, entryPoints: entries.filter((e) => e.format !== 'cjs').map(toInput), format: 'esm', splitting: true, outdir: staging, chunkNames }),
@@ -111,6 +111,7 @@ export async function build({ quiet = false, clean = false } = {}) {
 }
 
 /** Chunks of earlier builds: kept an hour for processes still running from them, then removed. */
+/** @param {Set<string>} current */
 function pruneOldChunks(current) {
   const hourAgo = Date.now() - 3_600_000;
   for (const file of readdirSync(outDir)) {
@@ -146,6 +147,7 @@ export async function ensureBuilt() {
 }
 
 /** The lock of a builder that died (its pid is gone) or hangs for minutes. */
+/** @param {string} lock */
 function lockIsAbandoned(lock) {
   try {
     const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);

@@ -12,7 +12,7 @@ export const stampFile = join(outDir, '.build.json');
 /** @returns {{ builtAt: number, inputs: string[], entries: Record<string, string> } | undefined} */
 export function readStamp(file = stampFile) {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return /** @type {{ builtAt: number, inputs: string[], entries: Record<string, string> }} */ (JSON.parse(readFileSync(file, 'utf8')));
   } catch {
     return undefined;
   }

@@ -3,10 +3,16 @@ import { appendFileSync } from 'node:fs';
 
 let file = '';
 
+/** @param {{ file: string }} data */
 export async function initialize(data) {
   file = data.file;
 }
 
+/**
+ * @param {string} specifier
+ * @param {unknown} context
+ * @param {(specifier: string, context: unknown) => Promise<{ url: string }>} next
+ */
 export async function resolve(specifier, context, next) {
   const resolved = await next(specifier, context);
   appendFileSync(file, `${resolved.url}\n`);

@@ -87,7 +87,10 @@ async function startElectron() {
   child.kill('SIGTERM');
 }
 
-/** The shared shutdown helper (src/cli/shutdown.ts), from the built core (rebuilt when stale). */
+/**
+ * The shared shutdown helper (src/cli/shutdown.ts), from the built core (rebuilt when stale).
+ * @returns {Promise<typeof import('../src/cli/shutdown.js')>}
+ */
 async function shutdownHelper() {
   const { ensureBuilt } = await import('./build.js');
   await ensureBuilt();
@@ -99,9 +102,9 @@ async function startBrowser(reason) {
   // The built core (dist/core/host.js), rebuilt first when a source changed.
   const { ensureBuilt } = await import('./build.js');
   await ensureBuilt();
-  const { startHost, openBrowser, defaultDataDir } = await import('../dist/core/host.js');
+  const { startHost, openBrowser, defaultDataDir } = /** @type {typeof import('../src/host/start.js')} */ (await import('../dist/core/host.js'));
   // Listening before the URL line is printed: a Ctrl+C right after it must close the host too.
-  const { onShutdown } = await import('../dist/core/shutdown.js');
+  const { onShutdown } = /** @type {typeof import('../src/cli/shutdown.js')} */ (await import('../dist/core/shutdown.js'));
   let shutdown;
   const shutdownAsked = new Promise((resolve) => (shutdown = resolve));
   onShutdown(() => shutdown());

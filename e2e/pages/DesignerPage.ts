@@ -1,14 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 
-/** Polls `probe` until it returns true (no sleeps: a deadline instead). */
-export async function until(probe: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** The one polling helper (no sleeps: a deadline instead), re-exported for the page objects' users. */
+import { until } from '../../src/testing/until.js';
+export { until };
 
 /** The Designer as a user sees it: role and test-id locators only. */
 export class DesignerPage {

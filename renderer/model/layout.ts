@@ -1,10 +1,23 @@
-import { Graph, layout } from '@dagrejs/dagre';
+import * as dagre from '@dagrejs/dagre';
 import type { Scenario } from './types.js';
 import { moveBlocks } from './edits.js';
 
 /** Size the canvas draws a block at; auto-layout spaces blocks by it. */
 export const BLOCK_WIDTH = 200;
 export const BLOCK_HEIGHT = 64;
+
+/**
+ * The part of dagre's API used here, typed: @dagrejs/dagre 3.1's declarations import their own
+ * files without extensions, which NodeNext resolution cannot follow, so its exports arrive untyped.
+ */
+type LayoutGraph = {
+  setGraph(options: { rankdir: string; nodesep: number; ranksep: number }): void;
+  setDefaultEdgeLabel(label: () => object): void;
+  setNode(id: string, size: { width: number; height: number }): void;
+  setEdge(from: string, to: string, label: object, name: string): void;
+  node(id: string): { x: number; y: number };
+};
+const { Graph, layout } = dagre as unknown as { Graph: new (options: { multigraph: boolean }) => LayoutGraph; layout(graph: LayoutGraph): void };
 
 /** Lays the flow out top to bottom with dagre; positions snap to whole pixels. */
 export function autoLayout(doc: Scenario): Scenario {

@@ -202,8 +202,8 @@ export type BlockInfo = Omit<AnyBlockDefinition, 'run' | 'params'> & {
 };
 
 export function blockInfo(def: AnyBlockDefinition): BlockInfo {
-  const { run: _run, params, ...rest } = def;
-  return { ...rest, params: params as BlockInfo['params'], ports: def.ports ?? ['next'] };
+  const { run: _run, ...described } = def;
+  return { ...described, params: def.params as BlockInfo['params'], ports: def.ports ?? ['next'] };
 }
 
 /** An error a block throws on purpose: the message is for the user, the code for `handle` logic. */

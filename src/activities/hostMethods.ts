@@ -55,3 +55,28 @@ export type HostMethods = {
   'orchestrator.log': { params: { level: LogLevel | 'critical'; message: string }; result: void };
   'orchestrator.screenshot': { params: { pngBase64: string; note?: string }; result: void };
 };
+
+/**
+ * Why a host method failed, as a code blocks branch on (never a regex over the message): the
+ * method is not offered by the process that started the run, the run has no user to ask, or the
+ * service's own failure. It crosses the runner's process boundary as `{ message, code }`.
+ */
+export type HostErrorCode = 'NOT_AVAILABLE' | 'UNATTENDED' | 'NOT_FOUND' | 'UNREACHABLE' | 'TIMEOUT' | 'UNAUTHORIZED' | 'FAILED';
+
+const HOST_ERROR_CODES: readonly string[] = ['NOT_AVAILABLE', 'UNATTENDED', 'NOT_FOUND', 'UNREACHABLE', 'TIMEOUT', 'UNAUTHORIZED', 'FAILED'];
+
+export class HostError extends Error {
+  readonly code: HostErrorCode;
+  constructor(message: string, code: HostErrorCode) {
+    super(message);
+    this.name = 'HostError';
+    this.code = code;
+  }
+}
+
+/** Any failure of a host service as `{ message, code }` (a HostError keeps its code; the rest are FAILED). */
+export function hostErrorPayload(error: unknown): { message: string; code: HostErrorCode } {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  return { message, code: typeof code === 'string' && HOST_ERROR_CODES.includes(code) ? (code as HostErrorCode) : 'FAILED' };
+}

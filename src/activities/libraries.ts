@@ -44,6 +44,23 @@ export function loadPicomatch(): typeof import('picomatch') {
   return requireHere('picomatch') as typeof import('picomatch');
 }
 
+export function loadCsvParse(): typeof import('csv-parse/sync') {
+  return requireHere('csv-parse/sync') as typeof import('csv-parse/sync');
+}
+
+export function loadCsvStringify(): typeof import('csv-stringify/sync') {
+  return requireHere('csv-stringify/sync') as typeof import('csv-stringify/sync');
+}
+
+/**
+ * Nodemailer's RFC 5322 address-list parser (one small module of it, not the mailer). Typed here:
+ * nodemailer 10's package exports give TypeScript no declarations for its lib/ modules.
+ */
+export type AddressParser = (text: string, options: { flatten: true }) => { name: string; address: string }[];
+export function loadAddressParser(): AddressParser {
+  return requireHere('nodemailer/lib/addressparser') as AddressParser;
+}
+
 export async function loadZipLibraries(): Promise<{ yazl: typeof import('yazl'); yauzl: typeof import('yauzl') }> {
   const [yazl, yauzl] = await Promise.all([import('yazl'), import('yauzl')]);
   return { yazl: yazl.default, yauzl: yauzl.default };

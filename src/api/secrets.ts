@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../scenario/io.js';
+import { writeFileAtomic } from '../util/atomicWrite.js';
 
 /**
  * How secrets are encrypted at rest. The Electron shell supplies the OS keychain

@@ -13,6 +13,7 @@ import {
 import { ApiError } from './errors.js';
 import { createService, type ApiService } from './service.js';
 import { serializeScenario } from '../scenario/serialize.js';
+import { until } from '../testing/until.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -77,15 +78,6 @@ async function startService(): Promise<Harness & { dataDir: string; root: string
   };
 }
 
-async function until<T>(probe: () => T | undefined, what: string): Promise<T> {
-  const deadline = Date.now() + 25_000; // a cold runner (tsx compiling) on a busy machine takes seconds
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('the API service', () => {
   it('answers app.info and lists the catalog within the contract', async () => {
@@ -113,7 +105,7 @@ describe('the API service', () => {
       { path: join(dir, 'main.scenario.json'), relPath: 'main.scenario.json', name: 'Main' },
     ]);
     expect(created.assets).toEqual(['assets/input.csv']);
-    expect(JSON.parse(await readFile(join(dir, 'cairn.project.json'), 'utf8')).name).toBe('Invoices');
+    expect((JSON.parse(await readFile(join(dir, 'cairn.project.json'), 'utf8')) as { name: string }).name).toBe('Invoices');
     await expect(call('project.new', { dir, name: 'Again' })).rejects.toMatchObject({
       code: 'already_exists',
     });

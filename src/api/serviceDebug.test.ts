@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chain, makeScenario } from '../engine/testing.js';
+import { chain, makeScenario } from '../engine/testing/scenarios.js';
 import type { RunEvent } from '../engine/types.js';
 import { createService } from './service.js';
 

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alive, runnerChildren, until } from '../engine/runner/processes.testkit.js';
-import { chain, makeScenario } from '../engine/testing.js';
+import { alive, runnerChildren, until } from '../engine/runner/testing/processes.js';
+import { chain, makeScenario } from '../engine/testing/scenarios.js';
 import type { RunEvent } from '../engine/types.js';
 import { createService } from './service.js';
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { writeFileAtomic } from '../scenario/io.js';
+import { writeFileAtomic } from '../util/atomicWrite.js';
 import type { Scenario, VariableType } from '../scenario/schema.js';
 import { isTable, makeTable } from '../scenario/values.js';
 import { UsageError } from './options.js';

@@ -1,3 +1,4 @@
+import { HostError } from '../activities/hostMethods.js';
 import { createInterface, type Interface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { toHostServices, type DialogField, type HostImplementation } from '../engine/services.js';
@@ -103,7 +104,7 @@ async function askField(talk: Conversation, field: DialogField): Promise<{ value
 
 export function terminalDialogImplementation(options: TerminalDialogOptions): HostImplementation {
   async function converse<T>(work: (talk: Conversation) => Promise<T>): Promise<T> {
-    if (!options.interactive) throw new Error(NOT_INTERACTIVE);
+    if (!options.interactive) throw new HostError(NOT_INTERACTIVE, 'UNATTENDED');
     options.screen?.suspend();
     const talk = new Conversation(options);
     try {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startInProcessRun } from '../engine/inProcess.js';
-import { makeScenario } from '../engine/testing.js';
+import { makeScenario } from '../engine/testing/scenarios.js';
 import { resolveRunTarget, ScenarioLoadError } from '../scenario/io.js';
 import { checkProject, checkScenarioFile, checkWithInvoked } from '../engine/projectCheck.js';
 import { runCli } from './testing/spawnCli.js';

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { makeScenario } from '../engine/testing.js';
+import { makeScenario } from '../engine/testing/scenarios.js';
+import { until } from '../testing/until.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cairn = join(root, 'bin/cairn.js');
@@ -25,15 +26,6 @@ function alive(pid: number): boolean {
   }
 }
 
-async function until<T>(probe: () => T | undefined | false, what: string, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 function start(command: string, args: string[], options: { detached?: boolean } = {}) {
   const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' }, detached: options.detached });

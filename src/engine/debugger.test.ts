@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chain, makeScenario, runScenario, startScenario, type TestRunOptions } from './testing.js';
+import { chain, makeScenario, runScenario, startScenario, type TestRunOptions } from './testing/scenarios.js';
 import type { DebugCommand, RunEvent } from './types.js';
 
 type Paused = Extract<RunEvent, { type: 'paused' }>;

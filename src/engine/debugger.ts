@@ -1,5 +1,5 @@
 import type { LogLevel } from '../activities/define.js';
-import { compileExpression, type CompiledExpression } from '../activities/core/lib/compileJs.js';
+import { compileExpression, type CompiledExpression } from '../scenario/expressions/index.js';
 import type { CompiledBlock } from './compile.js';
 import type { Frame } from './frame.js';
 import type { Breakpoint, DebugCommand, DebugOptions, RunEvent } from './types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chain, makeScenario, runScenario } from './testing.js';
+import { chain, makeScenario, runScenario } from './testing/scenarios.js';
 
 /** A script block failing until it ran `failures` times; counts attempts in `attempts`. */
 const flaky = (failures: number) => ({

@@ -1,3 +1,4 @@
+import { HostError } from '../activities/hostMethods.js';
 import type { HostRequest } from './run.js';
 import type { HostServices } from './types.js';
 
@@ -6,7 +7,7 @@ export function hostRequestFor(services: HostServices): HostRequest {
   return (method, params) => {
     const service = services[method];
     if (service === undefined) {
-      return Promise.reject(new Error(`Host service "${method}" is not available in this run / Сервис «${method}» недоступен в этом запуске`));
+      return Promise.reject(new HostError(`Host service "${method}" is not available in this run / Сервис «${method}» недоступен в этом запуске`, 'NOT_AVAILABLE'));
     }
     try {
       return Promise.resolve(service(params));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeScenario, runScenario } from './testing.js';
+import { makeScenario, runScenario } from './testing/scenarios.js';
 
 const push = (id: string, expr: string) => ({ id, type: 'core.assign', params: { assignments: [{ variable: 'trail', value: { expr: `[...trail, ${expr}]` } }] } });
 const trailVars = [{ name: 'trail', type: 'list' as const, default: [], direction: 'out' as const }, { name: 'i', type: 'number' as const }];

@@ -1,7 +1,7 @@
 import type { ParamSpec } from '../activities/define.js';
 import { isExpression } from '../scenario/schema.js';
 import { isTable } from '../scenario/values.js';
-import { compileExpression, type Scope } from '../activities/core/lib/compileJs.js';
+import { compileExpression, type Scope } from '../scenario/expressions/compile.js';
 import { describeType, isDictionary } from './values.js';
 
 /**

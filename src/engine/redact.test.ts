@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../scenario/values.js';
 import { Redactor } from './redact.js';
-import { chain, makeScenario, runScenario } from './testing.js';
+import { chain, makeScenario, runScenario } from './testing/scenarios.js';
 
 const SECRETS = ['Tok-"abc\\def-123', 'pass word with spaces', 'Пароль-Секрет-42', 'a.b*c+(d)?[e]$^|{f}\\1', "it's\t\"quoted\"\n"];
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { chain, makeScenario, runScenario, startScenario } from './testing.js';
+import { chain, makeScenario, runScenario, startScenario } from './testing/scenarios.js';
 import type { RunEvent } from './types.js';
 
 /** Registers two resources that record their disposal order in `closed`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REDACTED } from '../scenario/values.js';
-import { chain, makeScenario, runScenario } from './testing.js';
+import { chain, makeScenario, runScenario } from './testing/scenarios.js';
 
 const echo = makeScenario({
   variables: [

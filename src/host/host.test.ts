@@ -63,7 +63,7 @@ function callOver(
 ): Promise<{ id: number; ok: boolean; result?: unknown; error?: unknown }> {
   return new Promise((resolve) => {
     const onMessage = (data: Buffer) => {
-      const frame = JSON.parse(data.toString());
+      const frame = JSON.parse(data.toString()) as { id: number; ok: boolean; result?: unknown; error?: unknown };
       if (frame.id !== id) return;
       ws.off('message', onMessage);
       resolve(frame);

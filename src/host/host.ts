@@ -7,9 +7,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { toErrorPayload } from '../api/errors.js';
 import { createService, type ApiService, type ServiceOptions } from '../api/service.js';
 import { API_PATH, requestFrameSchema } from '../api/wire.js';
-import { contentSecurityPolicy, hardeningHeaders } from './csp.js';
+import { contentSecurityPolicy, hardeningHeaders } from '../static/csp.js';
 import { checkRequest, readCookie, tokenCookieName, type GuardVerdict } from './requestGuard.js';
-import { resolveStatic } from './staticFiles.js';
+import { resolveStatic } from '../static/staticFiles.js';
 
 export const LOOPBACK = '127.0.0.1';
 export const defaultRendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));

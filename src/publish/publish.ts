@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { IntegrationClient } from '../orchestrator/integrationClient.js';
-import { readProject, writeFileAtomic } from '../scenario/io.js';
+import { readProject } from '../scenario/io.js';
+import { writeFileAtomic } from '../util/atomicWrite.js';
 import { hasErrors, type ScenarioProblem } from '../scenario/problems.js';
 import { PROJECT_FILE } from '../scenario/schema.js';
 import { serializeProject } from '../scenario/serialize.js';

@@ -7,7 +7,7 @@ import { JobStatus } from '../orchestrator/protocol.js';
 import { robotSettingsSchema } from '../store/robotSettings.js';
 import type { AgentStatus } from './status.js';
 import { openRobot, type Robot } from './robot.js';
-import { adminApi, FINAL_JOB_STATUSES, isAlive, loggingScenario, packageBase64, tempDir, until, writeProject } from './testkit.js';
+import { adminApi, FINAL_JOB_STATUSES, isAlive, loggingScenario, packageBase64, tempDir, until, writeProject } from './testing/kit.js';
 
 const HEARTBEAT_MS = 1000;
 

@@ -1,7 +1,7 @@
 import type { HostServices, RunRequest, StartRun } from '../engine/types.js';
 import { ConsumeJobErrorCode, HeartbeatErrorCode, JobStatus, RobotStatus } from '../orchestrator/protocol.js';
 import type { AppStore } from '../store/appStore.js';
-import { createBackoff, sleep } from '../store/backoff.js';
+import { createBackoff, sleep } from '../util/backoff.js';
 import { createOutboxWorker } from '../store/outboxWorker.js';
 import { createOutboxWriter } from '../store/outboxWriter.js';
 import { MIN_WORKING_HEARTBEAT_MS, type RobotSettings } from '../store/robotSettings.js';

@@ -6,7 +6,7 @@ import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/ser
 import { JobStatus, JobType, RobotStatus } from '../orchestrator/protocol.js';
 import { robotSettingsSchema } from '../store/robotSettings.js';
 import { openRobot, type Robot } from './robot.js';
-import { adminApi, loggingScenario, tempDir, until, writeProject } from './testkit.js';
+import { adminApi, loggingScenario, tempDir, until, writeProject } from './testing/kit.js';
 
 let dir: string;
 let emulator: EmulatorHandle;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/server.js';
 import { JobStatus } from '../orchestrator/protocol.js';
-import { adminApi, loggingScenario, packageBase64, tempDir, until, writeProject } from './testkit.js';
+import { adminApi, loggingScenario, packageBase64, tempDir, until, writeProject } from './testing/kit.js';
 
 const cairn = fileURLToPath(new URL('../../bin/cairn.js', import.meta.url));
 

@@ -7,7 +7,7 @@ import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/ser
 import { JobStatus } from '../orchestrator/protocol.js';
 import { openAppStore } from '../store/appStore.js';
 import { appDatabaseFile } from './robot.js';
-import { adminApi, isAlive, loggingScenario, packageBase64, tempDir, until, writeProject } from './testkit.js';
+import { adminApi, isAlive, loggingScenario, packageBase64, tempDir, until, writeProject } from './testing/kit.js';
 
 const cairn = fileURLToPath(new URL('../../bin/cairn.js', import.meta.url));
 

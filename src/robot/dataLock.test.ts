@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { lockDataDir } from './dataLock.js';
-import { tempDir } from './testkit.js';
+import { tempDir } from './testing/kit.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -8,7 +8,7 @@ import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/ser
 import { JobType } from '../orchestrator/protocol.js';
 import { openAppStore, type AppStore } from '../store/appStore.js';
 import { createDeskRobot, type DeskRobot, type DeskRunOptions } from './desk.js';
-import { adminApi, loggingScenario, tempDir, until, writeProject } from './testkit.js';
+import { adminApi, loggingScenario, tempDir, until, writeProject } from './testing/kit.js';
 
 let dir: string;
 let emulator: EmulatorHandle;

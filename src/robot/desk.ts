@@ -6,7 +6,7 @@ import { isOrchestratorError } from '../orchestrator/errors.js';
 import { HeartbeatErrorCode, JobType, RobotStatus } from '../orchestrator/protocol.js';
 import type { AppStore } from '../store/appStore.js';
 import type { RunResultText, StoredProcess } from '../store/assistantStore.js';
-import { sleep } from '../store/backoff.js';
+import { sleep } from '../util/backoff.js';
 import { createOutboxWorker, type OutboxWorker } from '../store/outboxWorker.js';
 import { createOutboxWriter, type OutboxWriter } from '../store/outboxWriter.js';
 import { MIN_WORKING_HEARTBEAT_MS } from '../store/robotSettings.js';

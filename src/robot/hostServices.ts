@@ -1,6 +1,8 @@
+import { HostError, type HostErrorCode } from '../activities/hostMethods.js';
 import { toHostServices, type HostImplementation } from '../engine/services.js';
 import type { HostServices } from '../engine/types.js';
 import type { OrchestratorClient } from '../orchestrator/client.js';
+import { OrchestratorError, type OrchestratorErrorKind } from '../orchestrator/errors.js';
 import { AssetType } from '../orchestrator/protocol.js';
 import type { OutboxLogLevel } from '../store/outbox.js';
 import type { JobJournal } from './jobJournal.js';
@@ -18,6 +20,31 @@ const LEVELS: Record<'debug' | 'info' | 'warn' | 'error' | 'critical', OutboxLog
   error: 'Error',
   critical: 'Critical',
 };
+
+/** What a block can do about a client failure, by its kind (the rest: FAILED, with the client's message). */
+const CODE_OF_KIND: Partial<Record<OrchestratorErrorKind, HostErrorCode>> = {
+  notFound: 'NOT_FOUND',
+  unreachable: 'UNREACHABLE',
+  timeout: 'TIMEOUT',
+  unauthorized: 'UNAUTHORIZED',
+  robotUnknown: 'UNAUTHORIZED',
+};
+
+/** Each method's client errors as HostErrors with a code, so they cross the runner boundary intact. */
+function withHostErrors(impl: HostImplementation): HostImplementation {
+  const wrapped: Record<string, (params: never) => Promise<unknown>> = {};
+  for (const [method, call] of Object.entries(impl) as [string, (params: never) => Promise<unknown>][]) {
+    wrapped[method] = async (params) => {
+      try {
+        return await call(params);
+      } catch (error) {
+        if (error instanceof OrchestratorError) throw new HostError(error.message, CODE_OF_KIND[error.kind] ?? 'FAILED');
+        throw error;
+      }
+    };
+  }
+  return wrapped;
+}
 
 export function createRobotHostServices(client: OrchestratorClient, journal: JobJournal): HostServices {
   const impl: HostImplementation = {
@@ -56,5 +83,5 @@ export function createRobotHostServices(client: OrchestratorClient, journal: Job
       journal.screenshot(pngBase64, note);
     },
   };
-  return toHostServices(impl);
+  return toHostServices(withHostErrors(impl));
 }

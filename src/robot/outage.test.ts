@@ -6,7 +6,7 @@ import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/ser
 import { JobStatus } from '../orchestrator/protocol.js';
 import { robotSettingsSchema } from '../store/robotSettings.js';
 import { openRobot, type Robot } from './robot.js';
-import { adminApi, FINAL_JOB_STATUSES, loggingScenario, packageBase64, tempDir, until, writeProject } from './testkit.js';
+import { adminApi, FINAL_JOB_STATUSES, loggingScenario, packageBase64, tempDir, until, writeProject } from './testing/kit.js';
 
 let dir: string;
 let emulator: EmulatorHandle | null;

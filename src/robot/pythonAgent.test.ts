@@ -6,7 +6,7 @@ import { JobStatus } from '../orchestrator/protocol.js';
 import { robotSettingsSchema } from '../store/robotSettings.js';
 import { startRun } from '../engine/runner/index.js';
 import { openRobot, type Robot } from './robot.js';
-import { adminApi, tempDir, until, FINAL_JOB_STATUSES } from './testkit.js';
+import { adminApi, tempDir, until, FINAL_JOB_STATUSES } from './testing/kit.js';
 
 let dir: string;
 let emulator: EmulatorHandle;

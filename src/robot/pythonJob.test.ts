@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxLogLevel } from '../store/outbox.js';
 import { resolveScript, scriptArgument, startPythonScript } from './pythonJob.js';
+import { until } from '../testing/until.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -13,13 +14,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 const alive = (pid: number) => {
   try {
@@ -99,7 +93,7 @@ describe('startPythonScript', () => {
     );
     const { lines, log } = collect();
     const run = startPythonScript({ python: 'python3', script, argument: '', log, stopGraceMs: 10_000 });
-    await until(() => lines.some((l) => l.message === 'ready'));
+    await until(() => lines.some((l) => l.message === 'ready'), 'the script to say ready', 10_000);
     run.stop();
     expect(await run.done).toEqual({ result: 'stopped' });
     expect(lines.map((l) => l.message)).toContain(`cleaning up after signal 2`);
@@ -113,18 +107,18 @@ describe('startPythonScript', () => {
     );
     const { lines, log } = collect();
     const run = startPythonScript({ python: 'python3', script, argument: '', log, stopGraceMs: 200 });
-    await until(() => lines.some((l) => l.message.startsWith('child ')));
+    await until(() => lines.some((l) => l.message.startsWith('child ')), 'the child process line', 10_000);
     const childPid = Number(lines.find((l) => l.message.startsWith('child '))!.message.split(' ')[1]);
     run.stop();
     expect(await run.done).toEqual({ result: 'stopped' });
-    await until(() => !alive(childPid));
+    await until(() => !alive(childPid), 'the child process to end', 10_000);
 
     const again = startPythonScript({ python: 'python3', script, argument: '', log, stopGraceMs: 60_000 });
     lines.length = 0;
-    await until(() => lines.some((l) => l.message.startsWith('child ')));
+    await until(() => lines.some((l) => l.message.startsWith('child ')), 'the child process line', 10_000);
     const secondChild = Number(lines.find((l) => l.message.startsWith('child '))!.message.split(' ')[1]);
     again.abort();
     expect(await again.done).toEqual({ result: 'aborted' });
-    await until(() => !alive(secondChild) && !alive(again.pid!));
+    await until(() => !alive(secondChild) && !alive(again.pid!), 'both processes to end', 10_000);
   });
 });

@@ -1,12 +1,12 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { alive, runnerChildren, until as untilTrue } from '../engine/runner/processes.testkit.js';
+import { alive, runnerChildren, until as untilTrue } from '../engine/runner/testing/processes.js';
 import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/server.js';
 import { JobStatus } from '../orchestrator/protocol.js';
 import { robotSettingsSchema } from '../store/robotSettings.js';
 import { openRobot, type Robot } from './robot.js';
-import { adminApi, loggingScenario, tempDir, writeProject } from './testkit.js';
+import { adminApi, loggingScenario, tempDir, writeProject } from './testing/kit.js';
 
 let dir: string;
 let emulator: EmulatorHandle;

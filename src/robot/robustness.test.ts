@@ -9,7 +9,7 @@ import { JobStatus } from '../orchestrator/protocol.js';
 import { robotSettingsSchema } from '../store/robotSettings.js';
 import { openRobot, type Robot } from './robot.js';
 import type { AgentStatus } from './status.js';
-import { adminApi, FINAL_JOB_STATUSES, packageBase64, tempDir, until, writeProject } from './testkit.js';
+import { adminApi, FINAL_JOB_STATUSES, packageBase64, tempDir, until, writeProject } from './testing/kit.js';
 
 const ROBOT = '0b7c3a1e-aaaa-4222-8333-944455556666';
 let dir: string;

@@ -1,5 +1,5 @@
 import { HeartbeatErrorCode } from '../orchestrator/protocol.js';
-import { sleep } from '../store/backoff.js';
+import { sleep } from '../util/backoff.js';
 import type { Execution, ExecutionOutcome } from './execution.js';
 
 /**

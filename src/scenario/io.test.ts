@@ -4,16 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  listScenarios,
-  readProject,
-  readScenarioFile,
-  resolveRunTarget,
-  ScenarioLoadError,
-  writeFileAtomic,
-  writeProject,
-  writeScenarioFile,
-} from './io.js';
+import { listScenarios, readProject, readScenarioFile, resolveRunTarget, ScenarioLoadError, writeProject, writeScenarioFile } from './io.js';
+import { writeFileAtomic } from '../util/atomicWrite.js';
 import { PROJECT_FILE, SCENARIO_FORMAT, scenarioSchema } from './schema.js';
 
 const hello = scenarioSchema.parse({
@@ -76,7 +68,7 @@ describe('scenario files', () => {
       const script = join(dir, 'writer.mts');
       await writeFile(
         script,
-        `import { writeFileAtomic } from ${JSON.stringify(fileURLToPath(new URL('./io.ts', import.meta.url)))};\n` +
+        `import { writeFileAtomic } from ${JSON.stringify(fileURLToPath(new URL('../util/atomicWrite.ts', import.meta.url)))};\n` +
           `const versions = ['a', 'b'].map((l) => l.repeat(8 * 1024 * 1024) + '\\n');\n` +
           `for (let i = 1; ; i++) await writeFileAtomic(${JSON.stringify(file)}, versions[i % 2]);\n`,
       );

@@ -1,6 +1,6 @@
 import type { BlockTypeInfo, ParamTypeInfo } from './blockTypes.js';
-import { parseExpressionSource, scriptSyntaxError } from './expressions.js';
-import { freeNamesOf, JS_GLOBALS } from './names.js';
+import { parseExpressionSource, scriptSyntaxError } from './expressions/parse.js';
+import { freeNamesOf, JS_GLOBALS } from './expressions/names.js';
 import { formatPath, type ProblemText, type ScenarioProblem } from './problems.js';
 import { isExpression, type Block } from './schema.js';
 

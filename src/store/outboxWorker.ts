@@ -1,4 +1,4 @@
-import { createBackoff, sleep } from './backoff.js';
+import { createBackoff, sleep } from '../util/backoff.js';
 import type { Outbox, OutboxItem, OutboxRow } from './outbox.js';
 
 /**

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeTable } from '../../scenario/values.js';
 // Core blocks are driven through the real engine: loops, ports and invoke only mean something there.
-// eslint-disable-next-line no-restricted-imports
-import { chain, makeScenario, runScenario } from '../../engine/testing.js';
+import { chain, makeScenario, runScenario } from '../../engine/testing/scenarios.js';
 
 describe('core blocks', () => {
   it('start → assign → end: assignments are computed together, then stored; out variables come back', async () => {

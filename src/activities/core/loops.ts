@@ -50,11 +50,11 @@ export const repeat = defineBlock({
 /** What forEach walks: list items, table rows, or dictionary entries as { key, value }. */
 function entriesOf(items: unknown): unknown[] {
   if (items === undefined || items === null) return [];
-  if (Array.isArray(items)) return [...items];
+  if (Array.isArray(items)) return [...(items as unknown[])];
   if (isTable(items)) return [...items.rows];
-  if (items instanceof Map) return [...items].map(([key, value]) => ({ key, value }));
+  if (items instanceof Map) return [...(items as Map<unknown, unknown>)].map(([key, value]) => ({ key, value }));
   if (typeof items === 'object' && !(items instanceof Date)) {
-    return Object.entries(items).map(([key, value]) => ({ key, value }));
+    return Object.entries(items as Record<string, unknown>).map(([key, value]) => ({ key, value }));
   }
   throw new BlockError(
     `For each needs a list, a table or a dictionary, got ${typeof items} / Для перебора нужен список, таблица или словарь`,

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { BlockError, defineBlock, param, type BlockContext } from '../define.js';
-import { compileScript, type CompiledScript } from './lib/compileJs.js';
+import { compileScript, type CompiledScript } from '../../scenario/expressions/compile.js';
 
 /** Names a script sees besides the scenario's variables. */
 const EXTRA_NAMES = ['ctx', 'log', 'sleep', 'require'] as const;

@@ -27,6 +27,15 @@ describe('csv.read', () => {
     );
   });
 
+  it('reads mixed line ends and names the line a record starts on when it has too many fields', async () => {
+    await writeFile(join(h.projectDir, 'mixed.csv'), 'Имя;Сумма\n"Ivanov, Ivan";1\r\n"Петров\nПётр";2\r3;4;5\n');
+    await expectBlockError(h.run(csvRead, { path: 'mixed.csv' }), /mixed\.csv, line 5: 3 fields, but the header has 2 columns/, 'BAD_CSV');
+    await writeFile(join(h.projectDir, 'mixed.csv'), 'Имя;Сумма\n"Ivanov, Ivan";1\r\n"Петров\nПётр";2\r3;4\n');
+    expect(await read({ path: 'mixed.csv' })).toEqual(
+      makeTable(['Имя', 'Сумма'], [{ Имя: 'Ivanov, Ivan', Сумма: '1' }, { Имя: 'Петров\nПётр', Сумма: '2' }, { Имя: '3', Сумма: '4' }]),
+    );
+  });
+
   it('reads without a header, detecting the tab delimiter, UTF-8 with BOM', async () => {
     await writeFile(join(h.projectDir, 't.tsv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('а\tб\nв\tг\n')]));
     expect(await read({ path: 't.tsv', header: false })).toEqual(

@@ -1,9 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asTable, asText, BAD_INPUT } from '../data/lib/checks.js';
-import { asEncoding, decodeText, encodeText, encodingChoices } from '../files/lib/encoding.js';
-import { fileOp } from '../files/lib/fsErrors.js';
+import { asTable, asText, BAD_INPUT } from '../kit/checks.js';
+import { asEncoding, decodeText, encodeText, encodingChoices } from '../kit/encoding.js';
+import { fileOp } from '../kit/fsErrors.js';
 import { detectDelimiter, parseCsv } from './lib/parse.js';
 import { formatCsv } from './lib/write.js';
 import { cellText, recordsToTable } from './lib/table.js';

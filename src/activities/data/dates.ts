@@ -1,5 +1,5 @@
 import { defineBlock, param } from '../define.js';
-import { asDate, asNumber, asText } from './lib/checks.js';
+import { asDate, asNumber, asText } from '../kit/checks.js';
 import { formatDate, parseDate } from './lib/datePattern.js';
 import { addToDate, dateDifference, dateUnits, type DateUnit } from './lib/dateMath.js';
 

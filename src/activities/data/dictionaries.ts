@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asDictionary, asText } from './lib/checks.js';
+import { asDictionary, asText } from '../kit/checks.js';
 
 /* Like the list blocks, dictionary blocks output a changed copy and leave their input alone. */
 

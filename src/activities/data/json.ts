@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asText } from './lib/checks.js';
+import { asText } from '../kit/checks.js';
 
 export const dataParseJson = defineBlock({
   type: 'data.parseJson',

@@ -1,6 +1,6 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asInteger, asList, BAD_INPUT } from './lib/checks.js';
-import { compareAsParam, compareValues, sameValue, valueKey } from './lib/compare.js';
+import { asInteger, asList, BAD_INPUT } from '../kit/checks.js';
+import { compareAsParam, compareValues, sameValue, valueKey } from '../kit/compare.js';
 
 /*
  * List blocks never change the list they are given: they output a new one, which the block's

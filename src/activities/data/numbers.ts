@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asInteger, asNumber, asText, BAD_INPUT } from './lib/checks.js';
+import { asInteger, asNumber, asText, BAD_INPUT } from '../kit/checks.js';
 import { formatLocaleNumber, localeChoices, parseLocaleNumber } from './lib/numbers.js';
 
 const localeParam = param.choice({

@@ -4,6 +4,7 @@ import { chooseFile, chooseFolder } from './choose.js';
 import { confirm } from './confirm.js';
 import { inputForm } from './input.js';
 import { messageBox } from './message.js';
+import { HostError } from '../hostMethods.js';
 
 let h: Harness;
 /** What the blocks asked the host for, in order. */
@@ -14,7 +15,7 @@ function userAnswers(answers: Record<string, unknown>): void {
   h.ctx.host = {
     request: async <T>(method: string, params: unknown) => {
       asked.push({ method, params: params as Record<string, unknown> });
-      if (!(method in answers)) throw new Error(`Host service "${method}" is not available in this run`);
+      if (!(method in answers)) throw new HostError(`Host service "${method}" is not available in this run`, 'NOT_AVAILABLE');
       return answers[method] as T;
     },
   };
@@ -51,7 +52,7 @@ describe('dialogs.confirm', () => {
   it('rejects an answer that is not yes or no, and a terminal nobody can type into', async () => {
     userAnswers({ 'dialog.confirm': 'perhaps' });
     await expectBlockError(h.run(confirm, { message: 'Send?' }), /answered "perhaps" instead of yes or no/, 'DIALOG_FAILED');
-    h.ctx.host = { request: () => Promise.reject(new Error('stdin is not an interactive terminal: run the scenario from a terminal')) };
+    h.ctx.host = { request: () => Promise.reject(new HostError('stdin is not an interactive terminal: run the scenario from a terminal', 'UNATTENDED')) };
     await expectBlockError(h.run(confirm, { message: 'Send?' }), /attended run; this run has no user interface \(stdin is not an interactive terminal/, 'UNATTENDED');
   });
 });

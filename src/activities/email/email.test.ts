@@ -93,6 +93,25 @@ describe('email.send over a real SMTP server', () => {
     expect(h.logs.map((l) => l.message).join('\n')).not.toContain('p@ss-smtp');
   });
 
+  it('takes recipients as RFC 5322 address lists: a comma inside a quoted name is part of the name', async () => {
+    const smtp = await startSmtp();
+    closers.push(smtp.close);
+    await h.run(sendEmail, {
+      host: '127.0.0.1',
+      port: smtp.port,
+      security: 'none',
+      from: '"Robot, Cairn" <robot@example.com>',
+      to: '"Ivanov, Ivan" <ivan@example.com>; Пётр Петров <petr@example.com>, boris@example.com',
+      cc: ['"Chief; Office" <chief@example.com>'],
+      subject: 'names',
+      text: 'x',
+    });
+    const { envelope, mail } = smtp.received[0];
+    expect(envelope.to.sort()).toEqual(['boris@example.com', 'chief@example.com', 'ivan@example.com', 'petr@example.com']);
+    expect(mail.to).toMatchObject({ value: [{ name: 'Ivanov, Ivan', address: 'ivan@example.com' }, { name: 'Пётр Петров', address: 'petr@example.com' }, { name: '', address: 'boris@example.com' }] });
+    expect(mail.from).toMatchObject({ value: [{ name: 'Robot, Cairn', address: 'robot@example.com' }] });
+  });
+
   it('sends over implicit TLS (port 465 style)', async () => {
     const smtp = await startSmtp({ secure: true });
     closers.push(smtp.close);
@@ -113,6 +132,8 @@ describe('email.send over a real SMTP server', () => {
     await expectBlockError(h.run(sendEmail, { ...at, attachments: 'missing.pdf' }), /Attachment ".*missing.pdf" does not exist/, 'NOT_FOUND');
     await expectBlockError(h.run(sendEmail, { ...at, to: '' }), /no recipients/, 'BAD_INPUT');
     await expectBlockError(h.run(sendEmail, { ...at, to: 'anna at example' }), /"anna at example" is not an e-mail address/, 'BAD_INPUT');
+    await expectBlockError(h.run(sendEmail, { ...at, to: 'anna@example.com; boris' }), /"boris" is not an e-mail address/, 'BAD_INPUT');
+    await expectBlockError(h.run(sendEmail, { ...at, from: 'robot' }), /Parameter "from": "robot" is not an e-mail address/, 'BAD_INPUT');
     await expectBlockError(h.run(sendEmail, { ...at, port: 70000 }), /Port 70000/, 'BAD_INPUT');
     expect(smtp.received).toHaveLength(0);
   });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Integration test: the real engine runs a scenario with these blocks (production code never imports it).
-// eslint-disable-next-line no-restricted-imports
-import { chain, makeScenario, runScenario } from '../../engine/testing.js';
+import { chain, makeScenario, runScenario } from '../../engine/testing/scenarios.js';
 import { rawMessage, startImap, startSmtp } from './testing/servers.js';
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;

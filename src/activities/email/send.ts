@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { BlockError, defineBlock, param, type BlockContext } from '../define.js';
-import { addressList } from './lib/addresses.js';
+import { addressList, singleAddress } from './lib/addresses.js';
 import { loadNodemailer } from '../libraries.js';
 import { checkServer, describeMailError, serverParams, type Server } from './lib/connection.js';
 
@@ -65,7 +65,7 @@ export const sendEmail = defineBlock({
   async run(ctx, p) {
     const server = checkServer(p, 465);
     if (server.auth?.pass) ctx.secret(server.auth.pass);
-    if (typeof p.from !== 'string' || !/@/.test(p.from)) throw new BlockError(`Parameter "from" ${JSON.stringify(p.from ?? '')} is not an e-mail address`, 'BAD_INPUT');
+    const from = singleAddress(p.from, 'from');
     const to = addressList(p.to, 'to');
     const cc = addressList(p.cc, 'cc');
     const bcc = addressList(p.bcc, 'bcc');
@@ -77,7 +77,7 @@ export const sendEmail = defineBlock({
     ctx.signal.addEventListener('abort', onAbort, { once: true });
     try {
       const info = await transport.sendMail({
-        from: p.from,
+        from,
         to,
         cc,
         bcc,

@@ -1,5 +1,5 @@
 import { defineBlock, param } from '../define.js';
-import { asText } from '../data/lib/checks.js';
+import { asText } from '../kit/checks.js';
 import { parseRange } from './lib/address.js';
 import { readArea, usedArea } from './lib/sheetTable.js';
 import { loadWorkbook, sheetOf, workbookOf } from './lib/workbook.js';

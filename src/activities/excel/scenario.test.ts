@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // Integration test: the real engine runs a scenario with these blocks (production code never imports it).
-// eslint-disable-next-line no-restricted-imports
-import { chain, makeScenario, runScenario } from '../../engine/testing.js';
+import { chain, makeScenario, runScenario } from '../../engine/testing/scenarios.js';
 
 let projectDir: string;
 beforeEach(async () => (projectDir = await mkdtemp(join(tmpdir(), 'cairn-excel-scenario-'))));

@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asText, BAD_INPUT } from '../data/lib/checks.js';
+import { asText, BAD_INPUT } from '../kit/checks.js';
 import { createWorkbook, findSheet, openWorkbook, saveWorkbook, workbookOf } from './lib/workbook.js';
 
 export const workbookParam = param.any({ title: { en: 'Workbook', ru: 'Книга' }, required: true });

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asTable, asText, BAD_INPUT } from '../data/lib/checks.js';
+import { asTable, asText, BAD_INPUT } from '../kit/checks.js';
 import { parseCell } from './lib/address.js';
 import { writeCell, writeTable } from './lib/sheetTable.js';
 import { findSheet, loadWorkbook, newWorkbook, saveWorkbook, sheetOf, workbookOf } from './lib/workbook.js';

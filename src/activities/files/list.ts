@@ -1,9 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asText, BAD_INPUT } from '../data/lib/checks.js';
+import { asText, BAD_INPUT } from '../kit/checks.js';
 import { loadPicomatch } from '../libraries.js';
-import { fileOp } from './lib/fsErrors.js';
+import { fileOp } from '../kit/fsErrors.js';
 
 type Kind = 'files' | 'folders' | 'both';
 

@@ -1,8 +1,8 @@
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asText } from '../data/lib/checks.js';
-import { fileOp } from './lib/fsErrors.js';
+import { asText } from '../kit/checks.js';
+import { fileOp } from '../kit/fsErrors.js';
 
 const pathOutput = { path: { type: 'text' as const, title: { en: 'Full path', ru: 'Полный путь' } } };
 const fromParam = param.filePath({ title: { en: 'From', ru: 'Откуда' }, required: true, key: true });

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asText, BAD_INPUT } from '../data/lib/checks.js';
+import { asText, BAD_INPUT } from '../kit/checks.js';
 
 export const filesTempFolder = defineBlock({
   type: 'files.tempFolder',

@@ -1,9 +1,9 @@
 import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defineBlock, param } from '../define.js';
-import { asText } from '../data/lib/checks.js';
-import { asEncoding, decodeText, encodeText, encodingChoices } from './lib/encoding.js';
-import { fileOp } from './lib/fsErrors.js';
+import { asText } from '../kit/checks.js';
+import { asEncoding, decodeText, encodeText, encodingChoices } from '../kit/encoding.js';
+import { fileOp } from '../kit/fsErrors.js';
 
 const encodingParam = param.choice({ title: { en: 'Encoding', ru: 'Кодировка' }, default: 'utf-8', choices: encodingChoices });
 const pathOutput = { path: { type: 'text' as const, title: { en: 'Full path', ru: 'Полный путь' } } };

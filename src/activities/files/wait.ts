@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asNumber, asText, BAD_INPUT } from '../data/lib/checks.js';
+import { asNumber, asText, BAD_INPUT } from '../kit/checks.js';
 
 const pollMs = 200;
 

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { defineBlock, param } from '../define.js';
-import { asList, asText } from '../data/lib/checks.js';
-import { fileOp } from './lib/fsErrors.js';
+import { asList, asText } from '../kit/checks.js';
+import { fileOp } from '../kit/fsErrors.js';
 import { unzipTo, zipPaths } from './lib/zip.js';
 
 export const filesZip = defineBlock({

@@ -2,8 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Integration test: the real engine runs a scenario with these blocks (production code never imports it).
-// eslint-disable-next-line no-restricted-imports
-import { chain, makeScenario, runScenario } from '../../engine/testing.js';
+import { chain, makeScenario, runScenario } from '../../engine/testing/scenarios.js';
 
 let server: Server;
 let base: string;

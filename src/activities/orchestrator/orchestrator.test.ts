@@ -8,7 +8,7 @@ import { sendLog } from './log.js';
 import { screenshot } from './screenshot.js';
 import { captureScreen, isPng } from './lib/screen.js';
 import { addTask, setTaskStatus, takeTask } from './tasks.js';
-import { startRobotHost, TINY_PNG, type RobotHost } from './testing/robotHost.js';
+import { startRobotHost, TINY_PNG, type RobotHost } from '../../robot/testing/robotHost.js';
 
 let robot: RobotHost;
 let h: Harness;

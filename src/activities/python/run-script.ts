@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { BlockError, defineBlock, param, type BlockContext } from '../define.js';
-import { lastLines, runProcess } from '../system/lib/run-process.js';
+import { lastLines, runProcess } from '../kit/runProcess.js';
 import { PYTHON_PRELUDE } from './lib/prelude.js';
 
 const defaultInterpreter = process.platform === 'win32' ? 'python' : 'python3';

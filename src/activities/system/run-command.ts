@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { lastLines, runProcess } from './lib/run-process.js';
+import { lastLines, runProcess } from '../kit/runProcess.js';
 
 function envRecord(value: unknown): Record<string, string> {
   if (value === undefined || value === null) return {};

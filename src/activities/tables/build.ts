@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asList, asNameList, asTable, BAD_INPUT, describeValue, isDictionary } from '../data/lib/checks.js';
+import { asList, asNameList, asTable, BAD_INPUT, describeValue, isDictionary } from '../kit/checks.js';
 import { makeTable, type Table } from '../../scenario/values.js';
 import { requireColumn, tableOutput } from './lib/columns.js';
 

@@ -1,6 +1,6 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asTable, asText, BAD_INPUT } from '../data/lib/checks.js';
-import { valueKey } from '../data/lib/compare.js';
+import { asTable, asText, BAD_INPUT } from '../kit/checks.js';
+import { valueKey } from '../kit/compare.js';
 import { makeTable } from '../../scenario/values.js';
 import { aggregate, parseAggregates } from './lib/aggregate.js';
 import { requireColumn, requireColumns, tableOutput } from './lib/columns.js';

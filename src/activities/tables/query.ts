@@ -1,6 +1,6 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asNameList, asTable, asText, BAD_INPUT } from '../data/lib/checks.js';
-import { compareAsParam, compareValues } from '../data/lib/compare.js';
+import { asNameList, asTable, asText, BAD_INPUT } from '../kit/checks.js';
+import { compareAsParam, compareValues } from '../kit/compare.js';
 import { operators, operatorTitles, testCell, type Operator } from './lib/conditions.js';
 import { compileRowExpression } from './lib/rowExpression.js';
 import { requireColumn, tableOutput } from './lib/columns.js';

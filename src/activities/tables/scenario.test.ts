@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // Integration test: the real engine runs a scenario with these blocks (production code never imports it).
-// eslint-disable-next-line no-restricted-imports
-import { chain, makeScenario, runScenario } from '../../engine/testing.js';
+import { chain, makeScenario, runScenario } from '../../engine/testing/scenarios.js';
 
 describe('table blocks in a scenario run by the engine', () => {
   it('builds, filters and totals a table, loops over its rows with core.forEach, and handles an unknown column', async () => {

@@ -1,12 +1,103 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import { expect } from 'vitest';
-import { BlockError } from '../define.js';
+import { REDACTED } from '../../scenario/values.js';
+import { BlockError, type AnyBlockDefinition, type BlockContext, type BlockResult, type Disposable, type LogLevel, type ParamSpec } from '../define.js';
+import { HostError } from '../hostMethods.js';
 
 /**
- * The shared block test harness. The generic context builder was written first under
- * `web/testing/` by the http/web engineer; it is re-exported here (the agreed shared place) rather
- * than copied, so there is exactly one implementation of the test `BlockContext`.
+ * The block test harness: a real BlockContext for handler tests — a real temp project folder, a
+ * real AbortController, a variables Map, captured (redacted) logs, tracked pids, and disposal of
+ * everything a block registered, as the engine does when a run ends. A host method the test did
+ * not provide fails as the engine's does (HostError NOT_AVAILABLE). (It started life in
+ * web/testing/harness.ts; this is its shared home — that copy is no longer imported.)
  */
-export { createHarness, type Harness } from '../web/testing/harness.js';
+export type Harness = {
+  ctx: BlockContext;
+  projectDir: string;
+  logs: { level: LogLevel; message: string }[];
+  vars: Map<string, unknown>;
+  processes: number[];
+  controller: AbortController;
+  /** Runs a block the way the engine does: params already evaluated, defaults applied. */
+  run(block: AnyBlockDefinition, params: Record<string, unknown>): Promise<BlockResult>;
+  /** Disposes resources (last registered first) and removes the temp folder. */
+  close(): Promise<void>;
+};
+
+export async function createHarness(): Promise<Harness> {
+  const projectDir = await mkdtemp(join(tmpdir(), 'cairn-blocks-'));
+  const logs: Harness['logs'] = [];
+  const vars = new Map<string, unknown>();
+  const processes: number[] = [];
+  const secrets: string[] = [];
+  const resources: Disposable[] = [];
+  const controller = new AbortController();
+  const redact = (text: string) => secrets.reduce((out, s) => out.split(s).join(REDACTED), text);
+
+  const ctx: BlockContext = {
+    blockId: 'test-block',
+    blockType: 'test',
+    projectDir,
+    signal: controller.signal,
+    vars: {
+      get: (name) => vars.get(name),
+      set: (name, value) => void vars.set(name, value),
+      has: (name) => vars.has(name),
+      names: () => [...vars.keys()],
+    },
+    log: (level, message) => void logs.push({ level, message: redact(message) }),
+    use: (resource) => {
+      resources.push(resource);
+      return resource;
+    },
+    trackProcess: (pid) => void processes.push(pid),
+    secret: (value) => {
+      if (value) secrets.push(value);
+    },
+    sleep: (ms) =>
+      new Promise<void>((done, fail) => {
+        if (controller.signal.aborted) return fail(controller.signal.reason);
+        const onAbort = () => {
+          clearTimeout(timer);
+          fail(controller.signal.reason);
+        };
+        const timer = setTimeout(() => {
+          controller.signal.removeEventListener('abort', onAbort);
+          done();
+        }, ms);
+        controller.signal.addEventListener('abort', onAbort, { once: true });
+      }),
+    resolvePath: (path) => (isAbsolute(path) ? path : resolve(projectDir, path)),
+    host: {
+      request: async (method) => {
+        throw new HostError(`Host service "${method}" is not available in this test run`, 'NOT_AVAILABLE');
+      },
+    },
+  };
+
+  return {
+    ctx,
+    projectDir,
+    logs,
+    vars,
+    processes,
+    controller,
+    async run(block, params) {
+      const withDefaults: Record<string, unknown> = {};
+      for (const [name, spec] of Object.entries(block.params as Record<string, ParamSpec>)) {
+        withDefaults[name] = params[name] !== undefined ? params[name] : spec.default;
+      }
+      return block.run({ ...ctx, blockType: block.type }, withDefaults);
+    },
+    async close() {
+      for (const resource of resources.reverse()) await resource.dispose();
+      resources.length = 0;
+      await rm(projectDir, { recursive: true, force: true });
+    },
+  };
+}
 
 /**
  * Asserts that a block call fails with a `BlockError` whose message matches `message` (the cause a

@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asInteger, asText, BAD_INPUT } from '../data/lib/checks.js';
+import { asInteger, asText, BAD_INPUT } from '../kit/checks.js';
 import { compileRegex } from './lib/regex.js';
 
 const textParam = param.text({ title: { en: 'Text', ru: 'Текст' }, required: true });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 // Integration test: the real engine runs a scenario with these blocks (production code never imports it).
-// eslint-disable-next-line no-restricted-imports
-import { chain, makeScenario, runScenario } from '../../engine/testing.js';
+import { chain, makeScenario, runScenario } from '../../engine/testing/scenarios.js';
 
 describe('text blocks in a scenario run by the engine', () => {
   it('fills a template from variables, extracts numbers, and sends a bad pattern down the error port', async () => {

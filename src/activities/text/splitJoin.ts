@@ -1,6 +1,6 @@
 import { defineBlock, param } from '../define.js';
-import { asList, asText } from '../data/lib/checks.js';
-import { displayText } from '../data/lib/display.js';
+import { asList, asText } from '../kit/checks.js';
+import { displayText } from '../kit/display.js';
 
 export const textSplit = defineBlock({
   type: 'text.split',

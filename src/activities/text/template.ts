@@ -1,6 +1,6 @@
 import { BlockError, defineBlock, param, type BlockVariables } from '../define.js';
-import { asDictionary, asText, BAD_INPUT, isDictionary } from '../data/lib/checks.js';
-import { displayText } from '../data/lib/display.js';
+import { asDictionary, asText, BAD_INPUT, isDictionary } from '../kit/checks.js';
+import { displayText } from '../kit/display.js';
 
 /** `{name}` or `{name.field}`; `{{` and `}}` are literal braces. */
 const placeholder = /\{\{|\}\}|\{\s*([\p{L}_$][\p{L}\p{N}_$]*(?:\.[\p{L}\p{N}_$]+)*)\s*\}/gu;

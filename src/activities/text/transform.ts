@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asInteger, asText, BAD_INPUT } from '../data/lib/checks.js';
+import { asInteger, asText, BAD_INPUT } from '../kit/checks.js';
 
 const textParam = param.text({ title: { en: 'Text', ru: 'Текст' }, required: true });
 const textOutput = { text: { type: 'text' as const, title: { en: 'Result', ru: 'Результат' } } };

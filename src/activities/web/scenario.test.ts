@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // Integration test: the real engine runs a scenario with these blocks (production code never imports it).
-// eslint-disable-next-line no-restricted-imports
-import { chain, makeScenario, runScenario, startScenario } from '../../engine/testing.js';
+import { chain, makeScenario, runScenario, startScenario } from '../../engine/testing/scenarios.js';
 import { startTestSite, type TestSite } from './testing/site.js';
 
 let site: TestSite;

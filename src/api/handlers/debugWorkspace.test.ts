@@ -26,7 +26,7 @@ describe('debug workspace settings', () => {
     // Nothing written into the project; the stored file names the scenario relative to it.
     expect(await readdir(projectDir)).toEqual([]);
     const [file] = await readdir(join(dataDir, 'debug'));
-    expect(JSON.parse(await readFile(join(dataDir, 'debug', file), 'utf8')).breakpoints).toEqual({ 'main.scenario.json': settings.breakpoints[main] });
+    expect((JSON.parse(await readFile(join(dataDir, 'debug', file), 'utf8')) as { breakpoints: unknown }).breakpoints).toEqual({ 'main.scenario.json': settings.breakpoints[main] });
     // Another project has its own.
     expect((await ws['debug.workspace.get']({ projectDir: dataDir })).watches).toEqual([]);
   });

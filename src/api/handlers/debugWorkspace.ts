@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { writeFileAtomic } from '../../scenario/io.js';
+import { writeFileAtomic } from '../../util/atomicWrite.js';
 import type { Handlers } from '../context.js';
 import { debugWorkspaceSchema, type DebugWorkspace } from '../debugCommands.js';
 

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { scenarioSchema, type Scenario } from '../../scenario/schema.js';
-import { writeFileAtomic } from '../../scenario/io.js';
+import { writeFileAtomic } from '../../util/atomicWrite.js';
 import type { Handlers } from '../context.js';
 import { ApiError } from '../errors.js';
 

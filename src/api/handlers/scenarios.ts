@@ -5,7 +5,7 @@ import { parseScenario } from '../../scenario/parse.js';
 import { formatProblem } from '../../scenario/problems.js';
 import { SCENARIO_FORMAT, SCENARIO_SUFFIX, type Scenario } from '../../scenario/schema.js';
 import { serializeScenario } from '../../scenario/serialize.js';
-import { writeFileAtomic } from '../../scenario/io.js';
+import { writeFileAtomic } from '../../util/atomicWrite.js';
 import type { Handlers } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { RecoveryStore } from './recovery.js';

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../scenario/io.js';
+import { writeFileAtomic } from '../../util/atomicWrite.js';
 import { settingsSchema, type Settings } from '../schemas.js';
 
 const MAX_RECENT = 10;

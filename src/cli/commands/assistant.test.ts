@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { alive } from '../../engine/runner/processes.testkit.js';
-import { until, writeProject } from '../../robot/testkit.js';
+import { alive } from '../../engine/runner/testing/processes.js';
+import { until, writeProject } from '../../robot/testing/kit.js';
 
 const cairn = fileURLToPath(new URL('../../../bin/cairn.js', import.meta.url));
 const cleanups: (() => Promise<unknown>)[] = [];

@@ -45,7 +45,7 @@ describe('cairn designer', () => {
     });
     const reply = await new Promise<{ ok: boolean; result: { dataDir: string } }>((resolve, reject) => {
       ws.once('open', () => ws.send(JSON.stringify({ id: 1, command: 'app.info', args: {} })));
-      ws.once('message', (data: Buffer) => resolve(JSON.parse(data.toString())));
+      ws.once('message', (data: Buffer) => resolve(JSON.parse(data.toString()) as { ok: boolean; result: { dataDir: string } }));
       ws.once('error', reject);
     });
     ws.close();

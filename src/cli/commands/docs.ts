@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { catalogInfo } from '../../activities/catalog.js';
-import { writeFileAtomic } from '../../scenario/io.js';
+import { writeFileAtomic } from '../../util/atomicWrite.js';
 import { blockReference } from '../blockDocs.js';
 import type { CliCommand } from '../command.js';
 import { parseOptions, UsageError, withUsage } from '../options.js';

@@ -5,18 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_ROBOT_GUID } from '../../orchestrator/protocol.js';
+import { until } from '../../testing/until.js';
 
 // `cairn orchestrator` as a user runs it: a real process, real HTTP, Ctrl+C (SIGINT) to stop.
 
 const cairn = fileURLToPath(new URL('../../../bin/cairn.js', import.meta.url));
 
-async function waitFor(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('cairn orchestrator', () => {
   it('prints its URL and the demo robot, logs requests, and exits 0 on Ctrl+C', async () => {
@@ -30,7 +24,7 @@ describe('cairn orchestrator', () => {
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      await waitFor(() => /Press Ctrl\+C/.test(out), 'the emulator to start');
+      await until(() => /Press Ctrl\+C/.test(out), 'the emulator to start');
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
       expect(url).toBeDefined();
       expect(out).toContain(`demo robot GUID: ${DEMO_ROBOT_GUID}`);
@@ -44,7 +38,7 @@ describe('cairn orchestrator', () => {
         body: `RobotGUID=${DEMO_ROBOT_GUID}&Status=2`,
       });
       expect(await response.json()).toEqual({ HeartbeatErrorCode: 0, ErrorText: '', HasNewJob: 1 });
-      await waitFor(() => out.includes('POST /api/robot/heartbeat 200'), 'the request to be logged');
+      await until(() => out.includes('POST /api/robot/heartbeat 200'), 'the request to be logged');
 
       child.kill('SIGINT');
       expect(await exited).toBe(0);

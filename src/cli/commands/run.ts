@@ -63,6 +63,35 @@ function interruptHandler(handle: RunHandle, output: RunOutput): () => void {
   };
 }
 
+type Checked = { file: string; doc?: Scenario; problems: { severity: string }[] }[];
+
+/** Shows what validation found (NDJSON or text); true when an error stops the run. */
+function reportProblems<C extends Checked>(checked: C, json: boolean, lang: 'en' | 'ru', printProblems: (checked: C, lang: 'en' | 'ru') => boolean): boolean {
+  if (json) {
+    for (const { file, problems } of checked) if (problems.length > 0) console.log(JSON.stringify({ type: 'validation', file, problems }));
+  }
+  const invalid = json ? checked.some((c) => c.problems.some((p) => p.severity === 'error')) : printProblems(checked, lang);
+  if (invalid && !json) console.error(lang === 'ru' ? 'Сценарий не запущен: исправьте ошибки выше.' : 'Not started: fix the errors above.');
+  return invalid;
+}
+
+/** `--debug-break` ids, each a block of the scenario or of one it invokes. */
+function checkBreakpoints(breakpoints: string[], checked: Checked, doc: Scenario): string[] {
+  const blockIds = new Set(checked.flatMap((c) => c.doc?.blocks.map((b) => b.id) ?? []));
+  for (const id of breakpoints) {
+    if (!blockIds.has(id)) throw new UsageError(`--debug-break: no block "${id}" in "${doc.name}" or the scenarios it invokes`);
+  }
+  return breakpoints;
+}
+
+/** `--orchestrator URL --guid GUID [--insecure]`: both or neither. */
+function orchestratorConnection(url: string | undefined, guid: string | undefined, insecureTls: boolean) {
+  if ((url === undefined) !== (guid === undefined))
+    throw new UsageError('--orchestrator URL and --guid GUID go together (the robot GUID the Orchestrator blocks use)');
+  if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) throw new UsageError(`--orchestrator must be an http:// or https:// URL, got "${url}"`);
+  return url && guid ? { url, robotGuid: guid, insecureTls } : null;
+}
+
 async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
   const { values, positionals } = parseOptions(
     argv,
@@ -107,39 +136,17 @@ async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
 
   const checked = await checkWithInvoked(target.scenarioPath, target.projectDir);
   const doc = checked[0].doc;
-  if (values.json) {
-    for (const { file, problems } of checked)
-      if (problems.length > 0) console.log(JSON.stringify({ type: 'validation', file, problems }));
-  }
-  const invalid = values.json
-    ? checked.some((c) => c.problems.some((p) => p.severity === 'error'))
-    : printProblems(checked, lang);
-  if (invalid || !doc) {
-    if (!values.json)
-      console.error(
-        lang === 'ru' ? 'Сценарий не запущен: исправьте ошибки выше.' : 'Not started: fix the errors above.',
-      );
-    return EXIT_USAGE;
-  }
+  if (reportProblems(checked, values.json === true, lang, printProblems) || !doc) return EXIT_USAGE;
 
   const argsFile = values.args === undefined ? undefined : resolve(values.args);
   const fileArgs: VendorArgument[] = argsFile ? await readArgsFile(argsFile) : [];
   const args = { ...(argsFile ? inArguments(fileArgs, argsFile) : {}), ...parseVars(values.var ?? []) };
   checkArguments(doc, args);
 
-  const breakpoints = values['debug-break'] ?? [];
-  const blockIds = new Set(checked.flatMap((c) => c.doc?.blocks.map((b) => b.id) ?? []));
-  for (const id of breakpoints) {
-    if (!blockIds.has(id))
-      throw new UsageError(`--debug-break: no block "${id}" in "${doc.name}" or the scenarios it invokes`);
-  }
-  if ((values.orchestrator === undefined) !== (values.guid === undefined))
-    throw new UsageError('--orchestrator URL and --guid GUID go together (the robot GUID the Orchestrator blocks use)');
-  if (values.orchestrator !== undefined && !/^https?:\/\/\S+$/i.test(values.orchestrator))
-    throw new UsageError(`--orchestrator must be an http:// or https:// URL, got "${values.orchestrator}"`);
+  const breakpoints = checkBreakpoints(values['debug-break'] ?? [], checked, doc);
   // Orchestrator blocks (assets, credentials, queues, log, screenshot) reach it only with a connection.
   const orchestrator = orchestratorServicesFor(
-    values.orchestrator && values.guid ? { url: values.orchestrator, robotGuid: values.guid, insecureTls: values.insecure === true } : null,
+    orchestratorConnection(values.orchestrator, values.guid, values.insecure === true),
     {
       runGuid: randomUUID(),
       howToConnect: 'Pass --orchestrator URL --guid GUID to `cairn run` to connect this run.',

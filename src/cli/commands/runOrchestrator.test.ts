@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../orchestrator/emulator/server.js';
-import { adminApi, tempDir, until, writeProject } from '../../robot/testkit.js';
+import { adminApi, tempDir, until, writeProject } from '../../robot/testing/kit.js';
 import { runCli } from '../testing/spawnCli.js';
 
 let dir: string;

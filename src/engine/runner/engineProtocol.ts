@@ -1,3 +1,4 @@
+import type { HostErrorCode } from '../../activities/hostMethods.js';
 import type { DebugCommand, RunEvent, RunRequest } from '../types.js';
 import type { MessagePort } from 'node:worker_threads';
 
@@ -19,7 +20,7 @@ export type ToEngine =
   | { t: 'stop' }
   | { t: 'debug'; command: DebugCommand }
   | { t: 'host.response'; id: number; ok: true; value: unknown }
-  | { t: 'host.response'; id: number; ok: false; error: string };
+  | { t: 'host.response'; id: number; ok: false; error: { message: string; code: HostErrorCode } };
 
 export type FromEngine = { t: 'event'; event: RunEvent } | { t: 'host.request'; id: number; method: string; params: unknown };
 

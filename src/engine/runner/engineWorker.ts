@@ -1,3 +1,4 @@
+import { HostError } from '../../activities/hostMethods.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Backpressure } from '../run.js';
 import { Run } from '../run.js';
@@ -84,7 +85,7 @@ control.on('message', (message: ToEngine) => {
       const waiting = pending.get(message.id);
       pending.delete(message.id);
       if (message.ok) waiting?.resolve(message.value);
-      else waiting?.reject(new Error(message.error));
+      else waiting?.reject(new HostError(message.error.message, message.error.code));
       return;
     }
   }

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chain, makeScenario } from '../testing.js';
+import { chain, makeScenario } from '../testing/scenarios.js';
 import { createRunnerPool, type RunnerPool } from './pool.js';
-import { alive, runnerChildren, until } from './processes.testkit.js';
+import { alive, runnerChildren, until } from './testing/processes.js';
 
 let dir: string;
 let scenario: string;

@@ -1,3 +1,4 @@
+import type { HostErrorCode } from '../../activities/hostMethods.js';
 import type { DebugCommand, RunEvent, RunRequest } from '../types.js';
 
 /**
@@ -12,7 +13,7 @@ export type ToRunner =
   | { t: 'abort' }
   | { t: 'debug'; command: DebugCommand }
   | { t: 'host.response'; id: number; ok: true; value: unknown }
-  | { t: 'host.response'; id: number; ok: false; error: string };
+  | { t: 'host.response'; id: number; ok: false; error: { message: string; code: HostErrorCode } };
 
 export type FromRunner =
   | { t: 'events'; events: RunEvent[] }

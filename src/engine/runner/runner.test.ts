@@ -3,11 +3,13 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chain, makeScenario, type BlockSpec, type LinkSpec, type VariableSpec } from '../testing.js';
+import { chain, makeScenario, type BlockSpec, type LinkSpec, type VariableSpec } from '../testing/scenarios.js';
 import type { RunEvent, RunHandle } from '../types.js';
 import { startRun } from './index.js';
 import { killTree } from './kill.js';
-import { alive } from './processes.testkit.js';
+import { alive } from './testing/processes.js';
+import { until } from '../../testing/until.js';
+import { HostError } from '../../activities/hostMethods.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -23,13 +25,6 @@ async function write(name: string, parts: { variables?: VariableSpec[]; blocks: 
   return path;
 }
 
-async function until(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function record(handle: RunHandle): RunEvent[] {
   const events: RunEvent[] = [];
@@ -110,6 +105,21 @@ describe('runner process', { timeout: 90_000 }, () => {
     expect(summary.error).toMatchObject({ blockId: 'ask', blockType: 'core.script', scenario: 'throws' });
     expect(summary.error?.message).toContain('Host service "orchestrator.assetGet" is not available in this run');
     expect(summary.error?.stack).toContain('Error');
+  });
+
+  it('a host service failure reaches the block in the runner as { message, code }, and the block branches on the code', async () => {
+    const path = await write('hostError', {
+      variables: [{ name: 'problem', type: 'any', direction: 'out' }],
+      blocks: [
+        { id: 'start', type: 'core.start' },
+        { id: 'read', type: 'orchestrator.getAsset', params: { name: 'rate' }, onError: 'handle', errorVariable: 'problem' },
+      ],
+      links: chain('start', 'read'),
+    });
+    const services = { 'orchestrator.assetGet': () => Promise.reject(new HostError('Orchestrator asset "rate" does not exist', 'NOT_FOUND')) };
+    const summary = await startRun({ target: path }, services).done;
+    expect(summary.result).toBe('success');
+    expect(summary.outputs.problem).toMatchObject({ blockId: 'read', code: 'NOT_FOUND', message: 'Reading Orchestrator asset "rate" failed: Orchestrator asset "rate" does not exist' });
   });
 
   it('soft stop ends "stopped" after disposing resources; abort ends "aborted" and kills the runner and its processes', async () => {

@@ -1,3 +1,4 @@
+import { hostErrorPayload } from '../../activities/hostMethods.js';
 import { randomUUID } from 'node:crypto';
 import type { HostServices, RunEvent, RunHandle, RunRequest, RunSummary, StartRun } from '../types.js';
 import { hostRequestFor } from '../host.js';
@@ -40,7 +41,7 @@ export function createStartRun(transportFactory: TransportFactory): StartRun {
       }
       host(message.method, message.params).then(
         (value) => transport.send({ t: 'host.response', id: message.id, ok: true, value }),
-        (err: unknown) => transport.send({ t: 'host.response', id: message.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+        (err: unknown) => transport.send({ t: 'host.response', id: message.id, ok: false, error: hostErrorPayload(err) }),
       );
     });
     transport.onExit((code, signal) => {

@@ -1,6 +1,6 @@
 import { BlockError } from '../../define.js';
 import { makeTable, type Table } from '../../../scenario/values.js';
-import { displayText } from '../../data/lib/display.js';
+import { displayText } from '../../kit/display.js';
 
 /** Turns parsed records into a table: named by the header row, or Column1, Column2 … */
 export function recordsToTable(records: { fields: string[]; line: number }[], header: boolean, source: string): Table {

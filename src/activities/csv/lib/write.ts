@@ -1,6 +1,7 @@
-/** RFC 4180 output: CRLF line ends; fields quoted only when they must be. */
+import { loadCsvStringify } from '../../libraries.js';
+
+/** RFC 4180 output (csv-stringify): CRLF line ends; fields quoted only when they must be (or start/end with a space). */
 export function formatCsv(records: string[][], delimiter: string): string {
-  const needsQuotes = (field: string) => field.includes(delimiter) || /["\r\n]/.test(field) || /^\s|\s$/.test(field);
-  const quote = (field: string) => (needsQuotes(field) ? `"${field.replace(/"/g, '""')}"` : field);
-  return records.map((fields) => fields.map(quote).join(delimiter) + '\r\n').join('');
+  const { stringify } = loadCsvStringify();
+  return stringify(records, { delimiter, record_delimiter: '\r\n', quoted_match: [/^\s|\s$/, /[\r\n]/] });
 }

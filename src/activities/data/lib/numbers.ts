@@ -1,5 +1,5 @@
 import { BlockError } from '../../define.js';
-import { BAD_INPUT } from './checks.js';
+import { BAD_INPUT } from '../../kit/checks.js';
 
 /** The locales offered in the UI; any BCP 47 tag Intl knows also works from an expression. */
 export const localeChoices = [

@@ -1,5 +1,5 @@
 import { BlockError, type BlockContext } from '../../define.js';
-import type { DialogField, HostMethods } from '../../hostMethods.js';
+import { hostErrorPayload, type DialogField, type HostMethods } from '../../hostMethods.js';
 
 /**
  * Dialogs are shown by the process that started the run (the Designer, the terminal of
@@ -11,9 +11,6 @@ type DialogMethods = Pick<HostMethods, Extract<keyof HostMethods, `dialog.${stri
 
 export const UNATTENDED_MESSAGE = 'dialogs need an attended run; this run has no user interface';
 
-/** Errors of a run without a dialog service, or of a terminal that cannot ask anything. */
-const UNATTENDED = /is not available in this|not an interactive terminal/i;
-
 /** Asks the starting process to show a dialog; a run without a user interface fails at once. */
 export async function showDialog<M extends keyof DialogMethods>(
   ctx: BlockContext,
@@ -24,13 +21,11 @@ export async function showDialog<M extends keyof DialogMethods>(
     return await ctx.host.request<DialogMethods[M]['result']>(method, params);
   } catch (error) {
     if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
-    const cause = error instanceof Error ? error.message : String(error);
-    if (UNATTENDED.test(cause)) {
-      // The engine's own "service not available" adds nothing; a UI's reason (no TTY) does.
-      const reason = /is not available in this/i.test(cause) ? '' : ` (${cause})`;
-      throw new BlockError(`${UNATTENDED_MESSAGE}${reason}`, 'UNATTENDED');
-    }
-    throw new BlockError(`The dialog "${params.title}" failed: ${cause}`, 'DIALOG_FAILED');
+    const { message, code } = hostErrorPayload(error);
+    // The engine's own "service not available" adds nothing; a UI's reason (no TTY) does.
+    if (code === 'NOT_AVAILABLE') throw new BlockError(UNATTENDED_MESSAGE, 'UNATTENDED');
+    if (code === 'UNATTENDED') throw new BlockError(`${UNATTENDED_MESSAGE} (${message})`, 'UNATTENDED');
+    throw new BlockError(`The dialog "${params.title}" failed: ${message}`, 'DIALOG_FAILED');
   }
 }
 

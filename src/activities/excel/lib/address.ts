@@ -1,5 +1,5 @@
 import { BlockError } from '../../define.js';
-import { BAD_INPUT } from '../../data/lib/checks.js';
+import { BAD_INPUT } from '../../kit/checks.js';
 
 export type CellRef = { row: number; col: number };
 export type Area = { top: number; left: number; bottom: number; right: number };

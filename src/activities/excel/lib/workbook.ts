@@ -2,8 +2,8 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { BlockError, type BlockContext, type Disposable } from '../../define.js';
-import { BAD_INPUT, describeValue } from '../../data/lib/checks.js';
-import { fileOp } from '../../files/lib/fsErrors.js';
+import { BAD_INPUT, describeValue } from '../../kit/checks.js';
+import { fileOp } from '../../kit/fsErrors.js';
 import { loadExcelJS } from '../../libraries.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { BlockError, type BlockContext } from '../../define.js';
 import { loadAxios } from '../../libraries.js';
+import { createBackoff } from '../../../util/backoff.js';
 
 export type RetryOptions = { retries: number; retryDelayMs: number };
 
@@ -33,6 +34,8 @@ export async function sendWithRetry<T>(
   retry: RetryOptions,
 ): Promise<AxiosResponse<T>> {
   const attempts = Math.max(0, Math.floor(retry.retries)) + 1;
+  // The user's delay, fixed: the one retry policy with no growth and no jitter.
+  const delays = createBackoff(retry.retryDelayMs, retry.retryDelayMs, Math.random, { factor: 1, jitter: 0 });
   const where = `${(config.method ?? 'GET').toUpperCase()} ${config.url}`;
   const axios = await loadAxios();
   for (let attempt = 1; ; attempt++) {
@@ -50,8 +53,9 @@ export async function sendWithRetry<T>(
       if (failure.code === 'BAD_INPUT') throw failure;
       if (attempt >= attempts) throw failure;
     }
-    ctx.log('warn', `${failure.message}; retry ${attempt} of ${attempts - 1} in ${retry.retryDelayMs} ms`);
-    await ctx.sleep(retry.retryDelayMs);
+    const delay = delays.next();
+    ctx.log('warn', `${failure.message}; retry ${attempt} of ${attempts - 1} in ${delay} ms`);
+    await ctx.sleep(delay);
   }
 }
 

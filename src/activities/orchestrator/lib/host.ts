@@ -1,5 +1,5 @@
 import { BlockError, type BlockContext } from '../../define.js';
-import type { HostMethods } from '../../hostMethods.js';
+import { hostErrorPayload, type HostMethods } from '../../hostMethods.js';
 
 /**
  * Orchestrator services are the robot's (its client and outbox); blocks reach them through
@@ -20,22 +20,10 @@ export async function callOrchestrator<M extends keyof OrchestratorMethods>(
     return await ctx.host.request<OrchestratorMethods[M]['result']>(method, params);
   } catch (error) {
     if (ctx.signal.aborted) throw ctx.signal.reason ?? error;
-    const cause = error instanceof Error ? error.message : String(error);
-    if (/is not available in this/i.test(cause))
-      throw new BlockError(`${NO_ORCHESTRATOR_MESSAGE} (${what})`, 'NO_ORCHESTRATOR');
-    throw new BlockError(`${what} failed: ${cause}`, codeOf(error, cause));
+    const { message, code } = hostErrorPayload(error);
+    if (code === 'NOT_AVAILABLE') throw new BlockError(`${NO_ORCHESTRATOR_MESSAGE} (${what})`, 'NO_ORCHESTRATOR');
+    throw new BlockError(`${what} failed: ${message}`, code === 'FAILED' || code === 'UNATTENDED' ? 'ORCHESTRATOR_FAILED' : code);
   }
-}
-
-/** The client's error kind when it crossed the process boundary intact, else read from the text. */
-function codeOf(error: unknown, cause: string): string {
-  const kind = (error as { kind?: unknown }).kind;
-  if (kind === 'notFound' || /\bnot found\b|\b404\b/i.test(cause)) return 'NOT_FOUND';
-  if (kind === 'unreachable' || /unreachable|ECONNREFUSED|cannot reach|could not reach/i.test(cause))
-    return 'UNREACHABLE';
-  if (kind === 'timeout' || /timed? ?out/i.test(cause)) return 'TIMEOUT';
-  if (kind === 'unauthorized' || kind === 'robotUnknown') return 'UNAUTHORIZED';
-  return 'ORCHESTRATOR_FAILED';
 }
 
 export function requireName(value: unknown, name: string, what: string): string {

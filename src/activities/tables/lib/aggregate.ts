@@ -1,6 +1,6 @@
 import { BlockError } from '../../define.js';
-import { BAD_INPUT } from '../../data/lib/checks.js';
-import { compareValues, numberOf } from '../../data/lib/compare.js';
+import { BAD_INPUT } from '../../kit/checks.js';
+import { compareValues, numberOf } from '../../kit/compare.js';
 
 export const aggregateOps = ['sum', 'count', 'avg', 'min', 'max'] as const;
 export type AggregateOp = (typeof aggregateOps)[number];

@@ -1,5 +1,5 @@
 import { BlockError } from '../../define.js';
-import { asNameList } from '../../data/lib/checks.js';
+import { asNameList } from '../../kit/checks.js';
 import type { Table } from '../../../scenario/values.js';
 
 export const COLUMN_NOT_FOUND = 'COLUMN_NOT_FOUND';

@@ -1,4 +1,4 @@
-import { compareValues, numberOf, sameValue } from '../../data/lib/compare.js';
+import { compareValues, numberOf, sameValue } from '../../kit/compare.js';
 
 export const operators = ['=', '!=', '>', '>=', '<', '<=', 'contains', 'startsWith', 'isEmpty', 'isNotEmpty'] as const;
 export type Operator = (typeof operators)[number];

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 // Integration test: the real engine runs the dialog blocks, answered by the real terminal dialogs
 // of `cairn run` (production code never imports either).
-// eslint-disable-next-line no-restricted-imports
-import { chain, makeScenario, runScenario } from '../../engine/testing.js';
-// eslint-disable-next-line no-restricted-imports
-import { toHostServices } from '../../engine/services.js';
-// eslint-disable-next-line no-restricted-imports
-import { terminalDialogImplementation } from '../../cli/dialogs.js';
-import { scriptedTerminal } from './testing/scriptedTerminal.js';
+import { chain, makeScenario, runScenario } from '../engine/testing/scenarios.js';
+import { toHostServices } from '../engine/services.js';
+import { terminalDialogImplementation } from './dialogs.js';
+import { scriptedTerminal } from '../activities/dialogs/testing/scriptedTerminal.js';
 
 const form = makeScenario({
   variables: [

@@ -1,4 +1,4 @@
-import { formatDate } from './datePattern.js';
+import { formatDate } from '../data/lib/datePattern.js';
 
 /**
  * How a value reads when put into text (templates, joined lists, CSV cells): dates the way a

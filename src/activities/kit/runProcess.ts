@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { BlockError, type BlockContext } from '../../define.js';
+import { BlockError, type BlockContext } from '../define.js';
 
 export type ProcessOptions = {
   command: string;

@@ -9,13 +9,20 @@ import { parse, type Program } from 'acorn';
 export type ParsedExpression =
   { program: Program; error?: undefined } | { program?: undefined; error: string };
 
+/** Where the user's text starts inside the parsed wrapper `(\n…\n)`: node offsets minus this are the user's. */
+export const WRAPPER_OFFSET = 2;
+
+/**
+ * Parses one expression exactly as it is compiled (`return (\n<source>\n)`): one parenthesised
+ * expression statement and nothing else, so `1); other(` cannot smuggle statements in.
+ */
 export function parseExpressionSource(source: string): ParsedExpression {
   if (source.trim() === '') return { error: 'the expression is empty' };
   try {
     // Parsed as one parenthesised program statement: `a b` fails, `(a + b)` and `({ a })` pass.
     // (parseExpressionAt's end leaves out a closing parenthesis, so checking the rest misfires.)
     const program = parse(`(\n${source}\n)`, { ecmaVersion: 'latest' });
-    if (program.body.length !== 1) return { error: 'only one expression is allowed' };
+    if (program.body.length !== 1 || program.body[0].type !== 'ExpressionStatement') return { error: 'only one expression is allowed' };
     return { program };
   } catch (error) {
     const message = (error as Error).message;

@@ -1,5 +1,5 @@
 import type { Node, Program } from 'acorn';
-import { parseExpressionSource } from './expressions.js';
+import { parseExpressionSource } from './parse.js';
 
 /**
  * The names an expression reads from outside itself, so validation can point at a misspelt

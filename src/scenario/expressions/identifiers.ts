@@ -1,4 +1,5 @@
 import { parse, type Node } from 'acorn';
+import { parseExpressionSource } from './parse.js';
 
 /**
  * Finds the identifiers a piece of JavaScript reads or writes by name, so that the engine can
@@ -53,14 +54,10 @@ function collect(node: AnyNode, parent: AnyNode | undefined, key: string, out: S
 
 /** Identifiers referenced by a single JavaScript expression; throws a SyntaxError for anything else. */
 export function expressionIdentifiers(source: string): Set<string> {
-  // Parsed exactly as it will be compiled, `return (\n<source>\n)`: one expression statement and
-  // nothing else, so `1); other(` cannot smuggle extra statements into the generated function.
-  const program = parse(`(\n${source}\n)`, { ecmaVersion: 'latest' }) as unknown as AnyNode & { body: AnyNode[] };
-  if (program.body.length !== 1 || program.body[0].type !== 'ExpressionStatement') {
-    throw new SyntaxError('Expected a single expression');
-  }
+  const { program, error } = parseExpressionSource(source);
+  if (!program) throw new SyntaxError(error);
   const out = new Set<string>();
-  collect(program, undefined, '', out);
+  collect(program as unknown as AnyNode, undefined, '', out);
   return out;
 }
 

@@ -1,9 +1,9 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { scenarioSchema, type Block, type Scenario } from '../scenario/schema.js';
-import { startInProcessRun } from './inProcess.js';
-import { memoryScenarioSource } from './source.js';
-import type { DebugOptions, HostServices, RunEvent, RunHandle, RunSummary } from './types.js';
+import { scenarioSchema, type Block, type Scenario } from '../../scenario/schema.js';
+import { startInProcessRun } from '../inProcess.js';
+import { memoryScenarioSource } from '../source.js';
+import type { DebugOptions, HostServices, RunEvent, RunHandle, RunSummary } from '../types.js';
 
 /**
  * Helpers to build scenario documents in code and run them in-process: for engine and block

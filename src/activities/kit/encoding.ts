@@ -1,6 +1,6 @@
-import { BlockError } from '../../define.js';
-import { BAD_INPUT } from '../../data/lib/checks.js';
-import { loadIconv } from '../../libraries.js';
+import { BlockError } from '../define.js';
+import { BAD_INPUT } from './checks.js';
+import { loadIconv } from '../libraries.js';
 
 /** Text encodings Russian business files come in: UTF-8 (with or without BOM) and Windows-1251. */
 export const encodings = ['utf-8', 'utf-8-bom', 'windows-1251'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expressionSyntaxError, scriptSyntaxError } from './expressions.js';
+import { expressionSyntaxError, scriptSyntaxError } from './parse.js';
 
 describe('expression syntax check', () => {
   it('accepts expressions that end in a closing parenthesis', () => {

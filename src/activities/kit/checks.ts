@@ -1,5 +1,5 @@
-import { BlockError } from '../../define.js';
-import { isTable, type Table } from '../../../scenario/values.js';
+import { BlockError } from '../define.js';
+import { isTable, type Table } from '../../scenario/values.js';
 
 /**
  * Type checks for evaluated parameters, shared by the data, text, tables, files, csv and excel

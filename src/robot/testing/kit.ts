@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { packProject } from '../publish/package.js';
+import { packProject } from '../../publish/package.js';
 
 /**
  * Helpers for the robot's tests against the real emulator: projects on disk, the emulator's
@@ -84,16 +84,8 @@ export function adminApi(baseUrl: () => string) {
 }
 export type AdminApi = ReturnType<typeof adminApi>;
 
-/** Polls `condition` until it holds (returns its value) or the deadline passes. */
-export async function until<T>(condition: () => T | Promise<T>, what: string, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await condition();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+/** The shared polling helper, re-exported for this kit's users. */
+export { until } from '../../testing/until.js';
 
 export function isAlive(pid: number): boolean {
   try {

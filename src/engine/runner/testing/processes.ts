@@ -34,10 +34,5 @@ export function runnerChildren(parent = process.pid): number[] {
   return pids;
 }
 
-export async function until(condition: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** The shared polling helper, re-exported for this kit's users. */
+export { until } from '../../../testing/until.js';

@@ -1,14 +1,13 @@
-/* eslint-disable no-restricted-imports -- integration test: a real robot runs a real job from the
-   real emulator; production blocks import none of this. */
+// The Orchestrator blocks end to end: a real robot runs a real job from the real emulator.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startRun } from '../../engine/runner/index.js';
-import { startEmulator, type EmulatorHandle } from '../../orchestrator/emulator/server.js';
-import { JobStatus } from '../../orchestrator/protocol.js';
-import { openRobot, type Robot } from '../../robot/robot.js';
-import { adminApi, packageBase64, tempDir, writeProject } from '../../robot/testkit.js';
-import { robotSettingsSchema } from '../../store/robotSettings.js';
+import { startRun } from '../engine/runner/index.js';
+import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/server.js';
+import { JobStatus } from '../orchestrator/protocol.js';
+import { openRobot, type Robot } from './robot.js';
+import { adminApi, packageBase64, tempDir, writeProject } from './testing/kit.js';
+import { robotSettingsSchema } from '../store/robotSettings.js';
 import { TINY_PNG } from './testing/robotHost.js';
 
 let dir: string;

@@ -10,4 +10,11 @@ describe('createBackoff', () => {
     const low = createBackoff(1000, 60_000, () => 0);
     expect([low.next(), low.next()]).toEqual([750, 1500]);
   });
+
+  it('a fixed delay is the same policy with factor 1 and no jitter (the HTTP blocks\' "retry delay")', () => {
+    const fixed = createBackoff(250, 250, Math.random, { factor: 1, jitter: 0 });
+    expect([fixed.next(), fixed.next(), fixed.next()]).toEqual([250, 250, 250]);
+    const halfJitter = createBackoff(1000, 8000, () => 0, { jitter: 0.5 });
+    expect([halfJitter.next(), halfJitter.next()]).toEqual([500, 1000]);
+  });
 });

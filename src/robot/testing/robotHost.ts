@@ -1,13 +1,13 @@
-/* eslint-disable no-restricted-imports -- test wiring: the blocks talk to the real emulator through
-   the robot's own host services, as they do in a robot run; production blocks import none of this. */
-import { hostRequestFor } from '../../../engine/host.js';
-import { OrchestratorClient } from '../../../orchestrator/client.js';
-import { createAdminClient, type AdminClient } from '../../../orchestrator/emulator/admin-client.js';
-import { startEmulator, type EmulatorHandle } from '../../../orchestrator/emulator/server.js';
-import { createRobotHostServices } from '../../../robot/hostServices.js';
-import { createJobJournal } from '../../../robot/jobJournal.js';
-import type { OutboxItem } from '../../../store/outbox.js';
-import type { BlockContext } from '../../define.js';
+// Test wiring for the Orchestrator blocks: they talk to the real emulator through the robot's own
+// host services, as they do in a robot run (a robot test kit: it wires robot, engine and store).
+import { hostRequestFor } from '../../engine/host.js';
+import { OrchestratorClient } from '../../orchestrator/client.js';
+import { createAdminClient, type AdminClient } from '../../orchestrator/emulator/admin-client.js';
+import { startEmulator, type EmulatorHandle } from '../../orchestrator/emulator/server.js';
+import { createRobotHostServices } from '../hostServices.js';
+import { createJobJournal } from '../jobJournal.js';
+import type { OutboxItem } from '../../store/outbox.js';
+import type { BlockContext } from '../../activities/define.js';
 
 /** A 1×1 PNG. */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');

@@ -1,4 +1,4 @@
-import { param } from '../../define.js';
+import { param } from '../define.js';
 import { isDictionary } from './checks.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression, compileScript } from './compileJs.js';
+import { compileExpression, compileScript } from './compile.js';
 
 const vars = (names: string[]) => (name: string) => names.includes(name);
 

@@ -1,4 +1,4 @@
-import { BlockError } from '../../define.js';
+import { BlockError } from '../define.js';
 
 const causes: Record<string, string> = {
   ENOENT: 'does not exist',
