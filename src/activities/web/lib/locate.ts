@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { BlockError, param, type BlockContext } from '../../define.js';
 import { firstLine, getSession, type WebSession } from './session.js';
 
@@ -67,7 +67,7 @@ export function describeTarget(selector: string, by: string | undefined): string
  * Like Playwright, the text matches case-insensitively as a part of the label; in "quotes" it
  * must be the whole label.
  */
-function byLabel(scope: WebSession['scope'], label: string): Locator {
+function byLabel(scope: Page | Frame, label: string): Locator {
   const quoted = /^"(.*)"$/s.exec(label.trim());
   const text = quoted ? quoted[1] : label;
   const pseudo = quoted ? `:text-is(${JSON.stringify(text)})` : `:text(${JSON.stringify(text)})`;
@@ -77,8 +77,12 @@ function byLabel(scope: WebSession['scope'], label: string): Locator {
 
 /** Every element the target matches (for counting: the picker and Highlight use this). */
 export function allMatches(session: WebSession, selector: unknown, by: string | undefined): Locator {
+  return matchesIn(session.scope, selector, by);
+}
+
+/** The same lookup in any page or frame (the picker's browser has no run session). */
+export function matchesIn(scope: Page | Frame, selector: unknown, by: string | undefined): Locator {
   if (typeof selector !== 'string' || selector.trim() === '') throw new BlockError('Parameter "selector" is empty', 'BAD_INPUT');
-  const scope = session.scope;
   switch (by ?? 'selector') {
     case 'selector':
       return scope.locator(selector);
