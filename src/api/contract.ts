@@ -13,6 +13,7 @@ import {
   settingsSchema,
 } from './schemas.js';
 import { orchestratorCommands, orchestratorEvents } from './orchestratorCommands.js';
+import { pickerCommands } from './pickerCommands.js';
 
 /**
  * THE contract between the Designer UI and the core: every command with its argument and result
@@ -152,6 +153,7 @@ export const commands = {
   /** Shallow merge of the given fields; returns the stored settings. */
   'settings.set': { args: settingsPatchSchema, result: settingsSchema },
   ...orchestratorCommands,
+  ...pickerCommands,
 } satisfies Contract;
 
 export const events = {

@@ -20,6 +20,7 @@ import { validateDocument } from './handlers/validation.js';
 import { createScenarioWatcher } from './handlers/watcher.js';
 import { createOrchestratorHandlers } from './handlers/orchestrator.js';
 import { createPublishHandlers } from './handlers/publish.js';
+import { createPickerHandlers } from './handlers/picker.js';
 import { orchestratorServicesFor } from '../robot/connectedServices.js';
 import { createSecretVault, fileKeyCipher, type SecretCipher } from './secrets.js';
 
@@ -103,6 +104,7 @@ export function createService(options: ServiceOptions): ApiService {
       : Promise.resolve();
   const vault = createSecretVault(dataDir, options.secretCipher ?? fileKeyCipher(dataDir));
   const orchestrator = createOrchestratorHandlers(settings, vault);
+  const picker = createPickerHandlers();
   // Created on first call (not at construction: a failure must reach a caller, not crash the host).
   let ready: Promise<unknown> | undefined;
 
@@ -155,6 +157,7 @@ export function createService(options: ServiceOptions): ApiService {
     'settings.set': (patch) => settings.update(patch),
     ...orchestrator.handlers,
     ...createPublishHandlers(orchestrator.client, emit),
+    ...picker.handlers,
   };
 
   return {
@@ -191,6 +194,7 @@ export function createService(options: ServiceOptions): ApiService {
       await assistantStarted;
       await disposeAssistant();
       await runners?.dispose();
+      await picker.dispose();
       listeners.clear();
     },
   };
