@@ -37,9 +37,15 @@ customElements.define('shop-widget', class extends HTMLElement {
 
 const framePage = page('Frame', `<button onclick="this.textContent = 'Paid'">Pay now</button>`);
 
-export type PickerSite = { url: string; close(): Promise<void> };
+export type PickerSite = {
+  url: string;
+  /** Every form the browser sent, in order (the query of /sent). */
+  sent: Record<string, string>[];
+  close(): Promise<void>;
+};
 
 export async function startPickerSite(): Promise<PickerSite> {
+  const sent: PickerSite['sent'] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const html = (body: string) => {
@@ -48,14 +54,16 @@ export async function startPickerSite(): Promise<PickerSite> {
     };
     if (url.pathname === '/frame') return html(framePage);
     if (url.pathname === '/sent') {
-      const sent = [...url.searchParams].map(([k, v]) => `<li data-field="${k}">${k}=${v.replace(/</g, '&lt;')}</li>`).join('');
-      return html(page('Sent', `<h1>Order sent</h1><ul id="sent">${sent}</ul>`));
+      sent.push(Object.fromEntries(url.searchParams));
+      const items = [...url.searchParams].map(([k, v]) => `<li data-field="${k}">${k}=${v.replace(/</g, '&lt;')}</li>`).join('');
+      return html(page('Sent', `<h1>Order sent</h1><ul id="sent">${items}</ul>`));
     }
     return html(formPage);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    sent,
     async close() {
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
