@@ -1,11 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { designerSession } from './support/session.js';
 import { until } from './pages/DesignerPage.js';
 import { PickerWindow } from './pages/PickerWindow.js';
 import { startPickerSite, type PickerSite } from '../src/picker/testing/pages.js';
+import { openWebProject, runAndSucceed } from './support/webProject.js';
 
 /**
  * The element picker from the Designer, as a person uses it: Pick under a web block's Element
@@ -41,50 +40,12 @@ afterAll(async () => {
   await site?.close();
 });
 
-type SpecBlock = { id: string; type: string; params?: Record<string, unknown> };
-
-/** A project whose main scenario runs the blocks in a line, after opening the picker site's form. */
-async function project(blocks: SpecBlock[]): Promise<string> {
-  const dir = join(session.host.workDir, 'web-project');
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, 'cairn.project.json'), JSON.stringify({ format: 'cairn.project/1', name: 'web-project', version: '1.0.0', main: 'main.scenario.json', dependencies: {} }));
-  const all: SpecBlock[] = [
-    { id: 'start', type: 'core.start' },
-    { id: 'open', type: 'web.openBrowser', params: { url: `${site.url}/form` } },
-    ...blocks,
-    { id: 'end', type: 'core.end' },
-  ];
-  const doc = {
-    format: 'cairn.scenario/1',
-    id: 'web',
-    name: 'Web form',
-    variables: [],
-    blocks: all.map((b, i) => ({ ...b, at: [200, 40 + i * 110] })),
-    links: all.slice(1).map((b, i) => ({ from: all[i].id, port: 'next', to: b.id })),
-  };
-  await writeFile(join(dir, 'main.scenario.json'), JSON.stringify(doc, null, 2));
-  return dir;
-}
-
-async function openWebProject(blocks: SpecBlock[]): Promise<string> {
-  const dir = await project(blocks);
-  await session.designer.openProject(dir);
-  await session.designer.openScenario('Web form');
-  await session.designer.block('open').waitFor();
-  return dir;
-}
-
 const status = () => session.designer.properties.getByTestId('selector-status');
-
-async function runAndSucceed(): Promise<void> {
-  await session.page.keyboard.press('F5');
-  await session.page.getByTestId('run-result').filter({ hasText: 'Run succeeded' }).waitFor({ timeout: 60_000 });
-}
 
 describe('element picker in the Designer', () => {
   it('Pick writes the selector of the clicked field into the block, Highlight counts matches, and the run passes', async () => {
     const { designer } = session;
-    await openWebProject([
+    await openWebProject(session, site, [
       { id: 'first', type: 'web.fill', params: { value: 'Ada' } },
       { id: 'send', type: 'web.click', params: { selector: '.btn' } },
     ]);
@@ -119,13 +80,13 @@ describe('element picker in the Designer', () => {
     await status().filter({ hasText: '1 match' }).waitFor();
     expect(await designer.properties.getByLabel('Element', { exact: true }).inputValue()).toBe('[data-testid="send-order"]');
 
-    await runAndSucceed();
+    await runAndSucceed(session);
     await until(() => site.sent.some((s) => s.first === 'Ada'), 'the form sent by the run');
   }, 180_000);
 
   it('picks inside an iframe and inside an open shadow root, and the run clicks both', async () => {
     const { designer } = session;
-    await openWebProject([
+    await openWebProject(session, site, [
       { id: 'pay', type: 'web.click' },
       { id: 'add', type: 'web.click' },
       { id: 'paid', type: 'web.waitForElement', params: { selector: '#pay >> internal:control=enter-frame >> text=Paid' } },
@@ -145,7 +106,7 @@ describe('element picker in the Designer', () => {
     await status().filter({ hasText: '1 match' }).waitFor();
     expect(await designer.properties.getByLabel('Element', { exact: true }).inputValue()).toBe('role=button[name="Add to cart"]');
 
-    await runAndSucceed();
+    await runAndSucceed(session);
   }, 180_000);
 });
 

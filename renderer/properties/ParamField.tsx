@@ -85,7 +85,7 @@ export const ParamField = memo(function ParamField({ blockId, name, spec, value,
           suggestions={suggestions}
         />
       )}
-      {spec.kind === 'selector' && <SelectorField blockId={blockId} />}
+      {(spec.kind === 'selector' || name === 'url') && <SelectorField blockId={blockId} recordOnly={spec.kind !== 'selector'} />}
       {spec.help && <small className="help">{localized(spec.help, lang)}</small>}
     </div>
   );

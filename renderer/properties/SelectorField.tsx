@@ -23,8 +23,10 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * picker browser (src/picker) through the contract: Pick writes the chosen selector and its
  * "Find by" into the block (one undo step), Highlight says how many elements the selector
  * matches on the live page, Record inserts the recorded steps after this block (one undo step).
+ * Under the address of "Open browser" / "Go to URL" only Record is offered (recording usually
+ * starts right after the page is opened).
  */
-export const SelectorField = memo(function SelectorField({ blockId }: { blockId: string }) {
+export const SelectorField = memo(function SelectorField({ blockId, recordOnly = false }: { blockId: string; recordOnly?: boolean }) {
   const { t } = useTranslation();
   const block = useDesigner((s) => (s.active ? s.docs[s.active]?.doc.blocks.find((b) => b.id === blockId) : undefined));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -75,26 +77,20 @@ export const SelectorField = memo(function SelectorField({ blockId }: { blockId:
   const stop = async () => {
     try {
       const { steps } = await bridge.call('picker.recordStop');
-      let ids: string[] = [];
-      if (steps.length) {
-        useDesigner.getState().edit((doc) => {
-          const inserted = insertRecorded(doc, blockId, steps);
-          ids = inserted.ids;
-          return inserted.doc;
-        });
-      }
+      // The block stays selected, so this field (and what it says) stays in view.
+      if (steps.length) useDesigner.getState().edit((doc) => insertRecorded(doc, blockId, steps).doc);
       setStatus({ kind: 'recorded', count: steps.length });
-      if (ids.length) useDesigner.getState().select({ blocks: ids, links: [] });
     } catch (error) {
       setStatus({ kind: 'error', text: messageOf(error) });
     }
   };
 
   const busy = status.kind === 'picking' || status.kind === 'recording';
+  if (!block?.type.startsWith('web.')) return null;
   return (
     <div className="selector-tools" data-testid="selector-tools">
       <div className="selector-buttons">
-        {status.kind === 'picking' ? (
+        {recordOnly ? null : status.kind === 'picking' ? (
           <button type="button" onClick={() => void cancel()}>
             {t('picker.cancel')}
           </button>
@@ -103,9 +99,11 @@ export const SelectorField = memo(function SelectorField({ blockId }: { blockId:
             {t('picker.pick')}
           </button>
         )}
-        <button type="button" onClick={() => void highlight()} disabled={busy} title={t('picker.highlightHelp')}>
-          {t('picker.highlight')}
-        </button>
+        {!recordOnly && (
+          <button type="button" onClick={() => void highlight()} disabled={busy} title={t('picker.highlightHelp')}>
+            {t('picker.highlight')}
+          </button>
+        )}
         {status.kind === 'recording' ? (
           <button type="button" className="recording" onClick={() => void stop()}>
             {t('picker.stop')}
