@@ -104,7 +104,7 @@ export function createService(options: ServiceOptions): ApiService {
       : Promise.resolve();
   const vault = createSecretVault(dataDir, options.secretCipher ?? fileKeyCipher(dataDir));
   const orchestrator = createOrchestratorHandlers(settings, vault);
-  const picker = createPickerHandlers();
+  const picker = createPickerHandlers({ language: async () => ((await settings.get()).language === 'ru' ? 'ru' : 'en') });
   // Created on first call (not at construction: a failure must reach a caller, not crash the host).
   let ready: Promise<unknown> | undefined;
 

@@ -12,6 +12,8 @@ export type PickerOptions = {
   executablePath?: string;
   /** Opens Chrome's DevTools port too (CAIRN_PICKER_CDP_PORT): how an e2e test moves the mouse in a headless picker. */
   cdpPort?: number;
+  /** The language of the tooltip (the Designer's setting), asked at each hover. */
+  language?: () => Promise<'en' | 'ru'>;
 };
 
 type Mode = 'idle' | 'pick' | 'record';
@@ -46,6 +48,7 @@ export class PickerBrowser {
     private readonly browser: Browser,
     private readonly context: BrowserContext,
     public page: Page,
+    private readonly language: () => Promise<'en' | 'ru'>,
   ) {}
 
   static async open(options: PickerOptions = {}): Promise<PickerBrowser> {
@@ -63,7 +66,7 @@ export class PickerBrowser {
       throw new PickerError(`Could not start the picker's browser: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'launch');
     }
     const context = await browser.newContext({ viewport: headless ? { width: 1280, height: 800 } : null });
-    const picker = new PickerBrowser(browser, context, await context.newPage());
+    const picker = new PickerBrowser(browser, context, await context.newPage(), options.language ?? (async () => 'en'));
     await picker.install();
     browser.on('disconnected', () => picker.onClosed());
     return picker;
@@ -79,7 +82,8 @@ export class PickerBrowser {
     await context.exposeBinding('__cairnPickerHover', async ({ frame }, id: number) => {
       const element = await this.elementOf(frame, id);
       if (!element) return { text: '', bad: true };
-      return describeProposal(await proposeSelectors(frame, element));
+      const lang = await this.language().catch(() => 'en' as const);
+      return describeProposal(await proposeSelectors(frame, element), lang);
     });
     await context.exposeBinding('__cairnPickerPick', async ({ frame }, id: number) => {
       const element = await this.elementOf(frame, id);

@@ -115,13 +115,22 @@ export async function proposeSelectors(frame: Frame, element: ElementHandle<Elem
   return { best: shown.find((p) => p.unique) ?? null, alternatives: shown, framePath };
 }
 
-/** The tooltip line for a proposal: "label: First Name · 1 match". */
+/** "1 match" / "3 совпадения": the count in words, as the Designer says it. */
+export function matchesText(count: number, lang: 'en' | 'ru'): string {
+  if (lang === 'en') return `${count} ${count === 1 ? 'match' : 'matches'}`;
+  const mod10 = count % 10;
+  const mod100 = count % 100;
+  const word = mod10 === 1 && mod100 !== 11 ? 'совпадение' : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? 'совпадения' : 'совпадений';
+  return `${count} ${word}`;
+}
+
+/** The tooltip over the hovered element: "label: First Name · 1 match", or why there is none. */
 export function describeProposal(p: Proposals, lang: 'en' | 'ru' = 'en'): { text: string; bad: boolean } {
   if (!p.best) {
-    const counts = p.alternatives.map((a) => a.count).filter((c) => c > 1);
+    const fewest = Math.min(...p.alternatives.map((a) => a.count).filter((c) => c > 1));
     const text = lang === 'ru' ? 'Нет однозначного селектора' : 'No unique selector';
-    return { text: counts.length ? `${text} (${Math.min(...counts)}+)` : text, bad: true };
+    return { text: Number.isFinite(fewest) ? `${text} (${lang === 'ru' ? 'лучший —' : 'best:'} ${matchesText(fewest, lang)})` : text, bad: true };
   }
   const how = p.best.by === 'selector' ? p.best.selector : `${p.best.by}: ${p.best.selector}`;
-  return { text: how, bad: false };
+  return { text: `${how} · ${matchesText(p.best.count, lang)}`, bad: false };
 }
