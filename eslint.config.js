@@ -24,7 +24,7 @@ const notStartupCode = ['**/*.test.ts', '**/testing/**', 'e2e/**', 'bench/**'];
 const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', '**/testing.ts'];
 
 /** Every folder of ours, for the leaves that may import none of them. */
-const ours = ['src/scenario', 'src/activities', 'src/engine', 'src/api', 'src/host', 'src/robot', 'src/store', 'src/orchestrator', 'src/cli', 'src/publish', 'src/static', 'src/util', 'main', 'renderer'];
+const ours = ['src/scenario', 'src/activities', 'src/engine', 'src/api', 'src/host', 'src/robot', 'src/store', 'src/orchestrator', 'src/cli', 'src/publish', 'src/picker', 'src/static', 'src/util', 'main', 'renderer'];
 const oursBut = (...keep) => ours.filter((folder) => !keep.includes(folder));
 const uiPackages = ['electron', 'react', 'react-dom', '@xyflow/react', 'zustand', 'monaco-editor', '@monaco-editor/react', 'lucide-react', 'i18next', 'react-i18next'];
 const core = [
@@ -80,6 +80,11 @@ export const layers = [
   {
     files: ['src/store/**/*.ts'],
     forbid: [...core, { folders: oursBut('src/store', 'src/util'), message: 'The store is a leaf: tables and queues, nothing else of ours.' }],
+  },
+  {
+    // The element picker drives a browser with the web blocks' own lookup, for the service.
+    files: ['src/picker/**/*.ts'],
+    forbid: [...core, { folders: oursBut('src/picker', 'src/activities', 'src/scenario', 'src/util'), message: 'The picker uses the web blocks and nothing else of ours: the service drives it.' }],
   },
   {
     files: ['src/robot/**/*.ts'],

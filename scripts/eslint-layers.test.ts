@@ -38,6 +38,7 @@ const cases: [string, string, string][] = [
   ['src/orchestrator/planted.ts', '../robot/robot.js', '../store/outbox.js'],
   ['src/orchestrator/planted.ts', '../engine/run.js', './protocol.js'],
   ['src/store/planted.ts', '../robot/robot.js', './database.js'],
+  ['src/picker/planted.ts', '../api/service.js', '../activities/web/lib/locate.js'],
   ['src/robot/planted.ts', '../api/service.js', '../engine/runner/index.js'],
   ['src/robot/planted.ts', '../host/host.js', '../orchestrator/client.js'],
   ['src/publish/planted.ts', '../robot/robot.js', '../scenario/io.js'],

@@ -135,6 +135,20 @@ export const en = {
   },
   valueView: { list: 'list ({{count}})', dictionary: 'dictionary ({{count}})', table: 'table {{rows}} × {{columns}}', more: '… {{count}} more' },
   runOutputs: { title: 'Out arguments' },
+  // Issue 14: picker, Highlight and recorder on a web block's "Element" field (SelectorField.tsx).
+  picker: {
+    pick: 'Pick', pickHelp: 'Open the page and click the element: its selector goes into this field',
+    highlight: 'Highlight', highlightHelp: 'Show on the live page what this selector matches',
+    record: 'Record', recordHelp: 'Record clicks and typing in the picker window as blocks after this one',
+    stop: 'Stop recording', cancel: 'Cancel picking',
+    picking: 'Click the element in the picker window…', recording: 'Recording: do the steps in the picker window, then Stop recording.',
+    matches_one: '{{count}} match', matches_few: '{{count}} matches', matches_many: '{{count}} matches', matches_other: '{{count}} matches',
+    recorded_one: '{{count}} step recorded', recorded_few: '{{count}} steps recorded', recorded_many: '{{count}} steps recorded', recorded_other: '{{count}} steps recorded',
+    notUnique: 'No selector matches this element alone: pick another element or write the selector by hand.',
+    notUniqueOne: 'Matches more than this element', nothingToHighlight: 'Type a selector first (an expression cannot be highlighted).',
+    alternatives: 'Other ways to find it', use: 'Use this selector',
+    strategy: { testId: 'test id', role: 'role', label: 'label', placeholder: 'placeholder', text: 'text', css: 'CSS' },
+  },
 };
 
 export type Messages = typeof en;

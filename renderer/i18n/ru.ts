@@ -137,4 +137,18 @@ export const ru: Messages = {
   },
   valueView: { list: 'список ({{count}})', dictionary: 'словарь ({{count}})', table: 'таблица {{rows}} × {{columns}}', more: '… ещё {{count}}' },
   runOutputs: { title: 'Выходные аргументы' },
+  // Issue 14: выбор элемента, подсветка и запись действий у поля «Элемент» веб-блоков (SelectorField.tsx).
+  picker: {
+    pick: 'Указать', pickHelp: 'Открыть страницу и щёлкнуть по элементу: его селектор попадёт в это поле',
+    highlight: 'Подсветить', highlightHelp: 'Показать на открытой странице, что находит этот селектор',
+    record: 'Записать', recordHelp: 'Записать щелчки и ввод в окне выбора как блоки после этого',
+    stop: 'Остановить запись', cancel: 'Отменить выбор',
+    picking: 'Щёлкните по элементу в окне выбора…', recording: 'Идёт запись: выполните шаги в окне выбора, затем «Остановить запись».',
+    matches_one: '{{count}} совпадение', matches_few: '{{count}} совпадения', matches_many: '{{count}} совпадений', matches_other: '{{count}} совпадения',
+    recorded_one: 'Записан {{count}} шаг', recorded_few: 'Записано {{count}} шага', recorded_many: 'Записано {{count}} шагов', recorded_other: 'Записано {{count}} шага',
+    notUnique: 'Ни один селектор не находит только этот элемент: укажите другой элемент или напишите селектор вручную.',
+    notUniqueOne: 'Находит не только этот элемент', nothingToHighlight: 'Сначала введите селектор (выражение подсветить нельзя).',
+    alternatives: 'Другие способы найти элемент', use: 'Взять этот селектор',
+    strategy: { testId: 'test id', role: 'роль', label: 'подпись', placeholder: 'подсказка', text: 'текст', css: 'CSS' },
+  },
 };

@@ -8,6 +8,7 @@ import { setParam } from '../model/edits.js';
 import { formatValue } from '../model/literals.js';
 import { ExpressionEditor } from '../editors/lazy.js';
 import { LiteralEditor } from './LiteralEditor.js';
+import { SelectorField } from './SelectorField.js';
 
 /** Kinds that are always one thing: expressions always expressions, names and code never. */
 const ALWAYS_EXPRESSION = new Set(['expression']);
@@ -84,6 +85,7 @@ export const ParamField = memo(function ParamField({ blockId, name, spec, value,
           suggestions={suggestions}
         />
       )}
+      {(spec.kind === 'selector' || name === 'url') && <SelectorField blockId={blockId} recordOnly={spec.kind !== 'selector'} />}
       {spec.help && <small className="help">{localized(spec.help, lang)}</small>}
     </div>
   );

@@ -15,6 +15,7 @@ import {
 } from './schemas.js';
 import { orchestratorCommands, orchestratorEvents } from './orchestratorCommands.js';
 import { debugCommands } from './debugCommands.js';
+import { pickerCommands } from './pickerCommands.js';
 
 /**
  * THE contract between the Designer UI and the core: every command with its argument and result
@@ -158,6 +159,7 @@ export const commands = {
   'settings.set': { args: settingsPatchSchema, result: settingsSchema },
   ...orchestratorCommands,
   ...debugCommands,
+  ...pickerCommands,
 } satisfies Contract;
 
 export const events = {

@@ -21,6 +21,7 @@ import { validateDocument } from './handlers/validation.js';
 import { createScenarioWatcher } from './handlers/watcher.js';
 import { createOrchestratorHandlers } from './handlers/orchestrator.js';
 import { createPublishHandlers } from './handlers/publish.js';
+import { createPickerHandlers } from './handlers/picker.js';
 import { orchestratorServicesFor } from '../robot/connectedServices.js';
 import { createSecretVault, fileKeyCipher, type SecretCipher } from './secrets.js';
 
@@ -104,6 +105,7 @@ export function createService(options: ServiceOptions): ApiService {
       : Promise.resolve();
   const vault = createSecretVault(dataDir, options.secretCipher ?? fileKeyCipher(dataDir));
   const orchestrator = createOrchestratorHandlers(settings, vault);
+  const picker = createPickerHandlers({ language: async () => ((await settings.get()).language === 'ru' ? 'ru' : 'en') });
   // Created on first call (not at construction: a failure must reach a caller, not crash the host).
   let ready: Promise<unknown> | undefined;
 
@@ -159,6 +161,7 @@ export function createService(options: ServiceOptions): ApiService {
     'settings.set': (patch) => settings.update(patch),
     ...orchestrator.handlers,
     ...createPublishHandlers(orchestrator.client, emit),
+    ...picker.handlers,
   };
 
   return {
@@ -195,6 +198,7 @@ export function createService(options: ServiceOptions): ApiService {
       await assistantStarted;
       await disposeAssistant();
       await runners?.dispose();
+      await picker.dispose();
       listeners.clear();
     },
   };

@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BlockError, defineBlock, param } from '../define.js';
-import { browserParam, browserStep, findElement, remaining, targetParams } from './lib/locate.js';
+import { browserParam, browserStep, onElement, targetParams } from './lib/locate.js';
 import { getSession } from './lib/session.js';
 
 export const download = defineBlock({
@@ -35,8 +35,7 @@ export const download = defineBlock({
     const waiting = session.page.waitForEvent('download', { timeout: timeoutMs });
     waiting.catch(() => undefined); // awaited below; a failed click must not leave it unhandled
     if (p.selector) {
-      const found = await findElement(ctx, { ...p, selector: p.selector });
-      await browserStep(ctx, found.description, found.timeoutMs, () => found.locator.click({ timeout: remaining(found) }));
+      await onElement(ctx, { ...p, selector: p.selector }, (locator, timeout) => locator.click({ timeout }));
     }
     let file;
     try {

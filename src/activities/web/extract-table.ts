@@ -1,6 +1,6 @@
 import { BlockError, defineBlock, param } from '../define.js';
 import { makeTable } from '../../scenario/values.js';
-import { browserStep, findElement, targetParams } from './lib/locate.js';
+import { describeTarget, onElement, targetParams } from './lib/locate.js';
 
 /** Unique, non-empty column names: blanks become "Column N", repeats get "_2", "_3". */
 export function columnNames(raw: string[]): string[] {
@@ -31,22 +31,22 @@ export const extractTable = defineBlock({
   },
   outputs: { table: { type: 'table', title: { en: 'Table', ru: 'Таблица' } } },
   async run(ctx, p) {
-    const found = await findElement(ctx, p);
-    const cells = await browserStep(ctx, found.description, found.timeoutMs, () =>
-      found.locator.evaluate((el) => {
+    const description = describeTarget(p.selector, p.by);
+    const cells = await onElement(ctx, p, (locator, timeout) =>
+      locator.evaluate((el) => {
         if (!(el instanceof HTMLTableElement)) return null;
         // table.rows covers thead/tbody/tfoot but not nested tables; colspan repeats the cell.
         return [...el.rows].map((row) =>
           [...row.cells].flatMap((cell) => Array<string>(Math.max(1, cell.colSpan)).fill(cell.innerText.trim())),
         );
-      }),
+      }, undefined, { timeout }),
     );
-    if (cells === null) throw new BlockError(`${found.description} is not a table (<table>)`, 'BAD_INPUT');
+    if (cells === null) throw new BlockError(`${description} is not a table (<table>)`, 'BAD_INPUT');
     const width = Math.max(0, ...cells.map((r) => r.length));
     const headerRow = p.headers === false ? [] : (cells.shift() ?? []);
     const columns = columnNames(Array.from({ length: width }, (_, i) => headerRow[i] ?? ''));
     const rows = cells.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? ''])));
-    ctx.log('info', `Extracted ${rows.length} rows × ${columns.length} columns from ${found.description}`);
+    ctx.log('info', `Extracted ${rows.length} rows × ${columns.length} columns from ${description}`);
     return { outputs: { table: makeTable(columns, rows) } };
   },
 });

@@ -91,7 +91,7 @@ describe('web form blocks in real Chromium', () => {
 
   it('rejects bad input for every form block with the cause', async () => {
     await h.run(goTo, { browser, url: `${site.url}/form` });
-    await expect(h.run(selectOption, { browser, by: 'label', selector: 'City', option: 'Paris' })).rejects.toMatchObject({
+    await expect(h.run(selectOption, { browser, by: 'label', selector: 'City', option: 'Paris', timeoutMs: 500 })).rejects.toMatchObject({
       code: 'OPTION_NOT_FOUND',
       message: expect.stringContaining('no option "Paris"'),
     });

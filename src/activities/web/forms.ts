@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { BlockError, defineBlock, param } from '../define.js';
-import { browserStep, findElement, remaining, targetParams } from './lib/locate.js';
+import { describeTarget, locatorFor, onElement, targetParams } from './lib/locate.js';
+import { getSession } from './lib/session.js';
 
 export const selectOption = defineBlock({
   type: 'web.selectOption',
@@ -18,20 +19,19 @@ export const selectOption = defineBlock({
   async run(ctx, p) {
     const wanted = (Array.isArray(p.option) ? p.option : [p.option]).map((o) => (o === null || o === undefined ? '' : String(o)));
     if (wanted.length === 0 || wanted.every((o) => o === '')) throw new BlockError('Parameter "option" is empty', 'BAD_INPUT');
-    const found = await findElement(ctx, p);
-    const available = await browserStep(ctx, found.description, found.timeoutMs, () =>
-      found.locator.evaluate((el) =>
-        el instanceof HTMLSelectElement ? [...el.options].flatMap((o) => [o.value, o.label, o.text.trim()]) : null,
-      ),
-    );
-    if (available === null) throw new BlockError(`${found.description} is not a drop-down list (<select>)`, 'BAD_INPUT');
-    const missing = wanted.filter((w) => !available.includes(w));
-    if (missing.length > 0) {
-      throw new BlockError(`${found.description} has no option "${missing.join('", "')}"`, 'OPTION_NOT_FOUND');
-    }
-    const selected = await browserStep(ctx, found.description, found.timeoutMs, () =>
-      found.locator.selectOption(wanted, { timeout: remaining(found) }),
-    );
+    // One round trip: selectOption waits for the list and for the options (they may load late).
+    // Only a failure looks at the list to say what was wrong.
+    const selected = await onElement(ctx, p, (locator, timeout) => locator.selectOption(wanted, { timeout })).catch(async (error: unknown) => {
+      if (!(error instanceof BlockError) || (error.code !== 'TIMEOUT' && error.code !== 'BROWSER')) throw error;
+      const description = describeTarget(p.selector, p.by);
+      const available = await locatorFor(getSession(p.browser), p.selector, p.by)
+        .evaluate((el) => (el instanceof HTMLSelectElement ? [...el.options].flatMap((o) => [o.value, o.label, o.text.trim()]) : null), undefined, { timeout: 1000 })
+        .catch(() => undefined);
+      if (available === null) throw new BlockError(`${description} is not a drop-down list (<select>)`, 'BAD_INPUT');
+      const missing = available ? wanted.filter((w) => !available.includes(w)) : [];
+      if (missing.length > 0) throw new BlockError(`${description} has no option "${missing.join('", "')}"`, 'OPTION_NOT_FOUND');
+      throw error;
+    });
     return { outputs: { selected } };
   },
 });
@@ -49,10 +49,7 @@ export const setChecked = defineBlock({
     checked: param.boolean({ title: { en: 'Checked', ru: 'Отмечен' }, default: true }),
   },
   async run(ctx, p) {
-    const found = await findElement(ctx, p);
-    await browserStep(ctx, found.description, found.timeoutMs, () =>
-      found.locator.setChecked(p.checked ?? true, { timeout: remaining(found) }),
-    );
+    await onElement(ctx, p, (locator, timeout) => locator.setChecked(p.checked ?? true, { timeout }));
   },
 });
 
@@ -81,8 +78,7 @@ export const uploadFile = defineBlock({
     for (const path of paths) {
       if (!(await stat(path).catch(() => undefined))?.isFile()) throw new BlockError(`File to upload not found: ${path}`, 'ENOENT');
     }
-    const found = await findElement(ctx, p);
-    await browserStep(ctx, found.description, found.timeoutMs, () => found.locator.setInputFiles(paths, { timeout: remaining(found) }));
-    ctx.log('info', `Uploaded ${paths.length} file(s) into ${found.description}`);
+    await onElement(ctx, p, (locator, timeout) => locator.setInputFiles(paths, { timeout }));
+    ctx.log('info', `Uploaded ${paths.length} file(s) into ${describeTarget(p.selector, p.by)}`);
   },
 });

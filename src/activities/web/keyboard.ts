@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { browserParam, browserStep, findElement, remaining, targetParams } from './lib/locate.js';
+import { browserParam, browserStep, onElement, targetParams } from './lib/locate.js';
 import { getSession } from './lib/session.js';
 
 function asText(value: unknown, name: string): string {
@@ -22,8 +22,7 @@ export const fill = defineBlock({
   },
   async run(ctx, p) {
     const value = asText(p.value, 'value');
-    const found = await findElement(ctx, p);
-    await browserStep(ctx, found.description, found.timeoutMs, () => found.locator.fill(value, { timeout: remaining(found) }));
+    await onElement(ctx, p, (locator, timeout) => locator.fill(value, { timeout }));
   },
 });
 
@@ -44,12 +43,11 @@ export const typeText = defineBlock({
   async run(ctx, p) {
     const text = asText(p.text, 'text');
     const delay = Math.max(0, p.delayMs ?? 50);
-    const found = await findElement(ctx, p);
-    if (p.clear) await browserStep(ctx, found.description, found.timeoutMs, () => found.locator.fill('', { timeout: remaining(found) }));
-    // Typing takes delay × length: the timeout covers finding, not typing itself.
-    await browserStep(ctx, found.description, found.timeoutMs, () =>
-      found.locator.pressSequentially(text, { delay, timeout: remaining(found) + delay * text.length }),
-    );
+    await onElement(ctx, p, async (locator, timeout) => {
+      if (p.clear) await locator.fill('', { timeout });
+      // Typing takes delay × length: the timeout covers finding, not typing itself.
+      await locator.pressSequentially(text, { delay, timeout: timeout + delay * text.length });
+    });
   },
 });
 
@@ -77,7 +75,6 @@ export const pressKey = defineBlock({
       await browserStep(ctx, description, p.timeoutMs ?? 10_000, () => session.page.keyboard.press(key));
       return;
     }
-    const found = await findElement(ctx, { ...p, selector: p.selector });
-    await browserStep(ctx, `${found.description}, ${description}`, found.timeoutMs, () => found.locator.press(key, { timeout: remaining(found) }));
+    await onElement(ctx, { ...p, selector: p.selector }, (locator, timeout) => locator.press(key, { timeout }));
   },
 });

@@ -1,5 +1,5 @@
 import { defineBlock, param } from '../define.js';
-import { browserStep, findElement, remaining, targetParams } from './lib/locate.js';
+import { onElement, targetParams } from './lib/locate.js';
 import { oneOf } from './lib/choice.js';
 
 export const click = defineBlock({
@@ -26,11 +26,7 @@ export const click = defineBlock({
   },
   async run(ctx, p) {
     const button = oneOf(p.button, ['left', 'right', 'middle'] as const, 'button', 'left');
-    const found = await findElement(ctx, p);
-    const options = { button, timeout: remaining(found) };
-    await browserStep(ctx, found.description, found.timeoutMs, () =>
-      p.double ? found.locator.dblclick(options) : found.locator.click(options),
-    );
+    await onElement(ctx, p, (locator, timeout) => (p.double ? locator.dblclick({ button, timeout }) : locator.click({ button, timeout })));
   },
 });
 
@@ -41,7 +37,6 @@ export const hover = defineBlock({
   help: { en: 'Moves the mouse over the element (opens hover menus).', ru: 'Наводит указатель мыши на элемент (раскрывает всплывающие меню).' },
   params: { ...targetParams },
   async run(ctx, p) {
-    const found = await findElement(ctx, p);
-    await browserStep(ctx, found.description, found.timeoutMs, () => found.locator.hover({ timeout: remaining(found) }));
+    await onElement(ctx, p, (locator, timeout) => locator.hover({ timeout }));
   },
 });

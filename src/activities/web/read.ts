@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { browserParam, browserStep, findElement, locatorFor, remaining, targetParams } from './lib/locate.js';
+import { browserParam, browserStep, findElement, locatorFor, onElement, targetParams } from './lib/locate.js';
 import { getSession } from './lib/session.js';
 
 export const getText = defineBlock({
@@ -10,8 +10,7 @@ export const getText = defineBlock({
   params: { ...targetParams },
   outputs: { text: { type: 'text', title: { en: 'Text', ru: 'Текст' } } },
   async run(ctx, p) {
-    const found = await findElement(ctx, p);
-    const text = await browserStep(ctx, found.description, found.timeoutMs, () => found.locator.innerText({ timeout: remaining(found) }));
+    const text = await onElement(ctx, p, (locator, timeout) => locator.innerText({ timeout }));
     return { outputs: { text: text.trim() } };
   },
 });
@@ -31,8 +30,7 @@ export const getAttribute = defineBlock({
   outputs: { value: { type: 'text', title: { en: 'Value', ru: 'Значение' } } },
   async run(ctx, p) {
     if (!p.name) throw new BlockError('Parameter "name" (the attribute) is empty', 'BAD_INPUT');
-    const found = await findElement(ctx, p);
-    const value = await browserStep(ctx, found.description, found.timeoutMs, () => found.locator.getAttribute(p.name, { timeout: remaining(found) }));
+    const value = await onElement(ctx, p, (locator, timeout) => locator.getAttribute(p.name, { timeout }));
     return { outputs: { value: value ?? '' } };
   },
 });
@@ -45,8 +43,7 @@ export const getValue = defineBlock({
   params: { ...targetParams },
   outputs: { value: { type: 'text', title: { en: 'Value', ru: 'Значение' } } },
   async run(ctx, p) {
-    const found = await findElement(ctx, p);
-    const value = await browserStep(ctx, found.description, found.timeoutMs, () => found.locator.inputValue({ timeout: remaining(found) }));
+    const value = await onElement(ctx, p, (locator, timeout) => locator.inputValue({ timeout }));
     return { outputs: { value } };
   },
 });

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { BlockError, defineBlock, param } from '../define.js';
-import { browserParam, browserStep, findElement, remaining, targetParams } from './lib/locate.js';
+import { browserParam, browserStep, onElement, targetParams } from './lib/locate.js';
 import { getSession } from './lib/session.js';
 
 export const screenshot = defineBlock({
@@ -35,8 +35,7 @@ export const screenshot = defineBlock({
     const timeoutMs = p.timeoutMs ?? 10_000;
     let png: Buffer;
     if (p.selector) {
-      const found = await findElement(ctx, { ...p, selector: p.selector }, 'visible');
-      png = await browserStep(ctx, found.description, timeoutMs, () => found.locator.screenshot({ path, timeout: remaining(found) }));
+      png = await onElement(ctx, { ...p, selector: p.selector }, (locator, timeout) => locator.screenshot({ path, timeout }));
     } else {
       const session = getSession(p.browser);
       png = await browserStep(ctx, 'Screenshot', timeoutMs, () => session.page.screenshot({ path, fullPage: p.fullPage ?? false, timeout: timeoutMs }));

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { BlockError, defineBlock, param, type BlockContext } from '../define.js';
-import { browserParam, browserStep, findElement, remaining, targetParams, timeoutParam } from './lib/locate.js';
+import { browserParam, browserStep, describeTarget, onElement, targetParams, timeoutParam } from './lib/locate.js';
 import { getSession, type WebSession } from './lib/session.js';
 import { parseWebUrl } from './lib/url.js';
 
@@ -100,12 +100,11 @@ export const switchFrame = defineBlock({
       session.frame = undefined;
       return;
     }
-    const found = await findElement(ctx, { ...p, selector: p.selector });
-    const frame = await browserStep(ctx, found.description, found.timeoutMs, async () => {
-      const element = await found.locator.elementHandle({ timeout: remaining(found) });
+    const frame = await onElement(ctx, { ...p, selector: p.selector }, async (locator, timeout) => {
+      const element = await locator.elementHandle({ timeout });
       return element?.contentFrame();
     });
-    if (!frame) throw new BlockError(`${found.description} is not a frame (<iframe> or <frame>)`, 'BAD_INPUT');
+    if (!frame) throw new BlockError(`${describeTarget(p.selector, p.by)} is not a frame (<iframe> or <frame>)`, 'BAD_INPUT');
     session.frame = frame;
   },
 });

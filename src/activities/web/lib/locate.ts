@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { BlockError, param, type BlockContext } from '../../define.js';
 import { firstLine, getSession, type WebSession } from './session.js';
 
@@ -59,22 +59,47 @@ export function describeTarget(selector: string, by: string | undefined): string
   return !by || by === 'selector' ? `selector "${selector}"` : `${by} "${selector}"`;
 }
 
-/** A locator for the target, without waiting (for existence checks). */
-export function locatorFor(session: WebSession, selector: unknown, by: string | undefined): Locator {
+/**
+ * "Find by: label" — the field a person would name by the text beside it. Playwright's own label
+ * lookup covers `<label for>`, a `<label>` wrapping the field, `aria-labelledby` and `aria-label`;
+ * the second half adds the layout it misses (the RPA Challenge one): a `<label>` without `for`
+ * right before the field, as its previous sibling. Both halves run in one query in the page.
+ * Like Playwright, the text matches case-insensitively as a part of the label; in "quotes" it
+ * must be the whole label.
+ */
+function byLabel(scope: Page | Frame, label: string): Locator {
+  const quoted = /^"(.*)"$/s.exec(label.trim());
+  const text = quoted ? quoted[1] : label;
+  const pseudo = quoted ? `:text-is(${JSON.stringify(text)})` : `:text(${JSON.stringify(text)})`;
+  const beside = `label:not([for])${pseudo} + :is(input:not([type=hidden]), select, textarea)`;
+  return scope.getByLabel(text, { exact: !!quoted }).or(scope.locator(beside));
+}
+
+/** Every element the target matches (for counting: the picker and Highlight use this). */
+export function allMatches(session: WebSession, selector: unknown, by: string | undefined): Locator {
+  return matchesIn(session.scope, selector, by);
+}
+
+/** The same lookup in any page or frame (the picker's browser has no run session). */
+export function matchesIn(scope: Page | Frame, selector: unknown, by: string | undefined): Locator {
   if (typeof selector !== 'string' || selector.trim() === '') throw new BlockError('Parameter "selector" is empty', 'BAD_INPUT');
-  const scope = session.scope;
   switch (by ?? 'selector') {
     case 'selector':
-      return scope.locator(selector).first();
+      return scope.locator(selector);
     case 'label':
-      return scope.getByLabel(selector).first();
+      return byLabel(scope, selector);
     case 'text':
-      return scope.getByText(selector).first();
+      return scope.getByText(selector);
     case 'placeholder':
-      return scope.getByPlaceholder(selector).first();
+      return scope.getByPlaceholder(selector);
     default:
       throw new BlockError(`Unknown "Find by" value "${by}": use ${findByChoices.join(', ')}`, 'BAD_INPUT');
   }
+}
+
+/** A locator for the target, without waiting (for existence checks): its first match. */
+export function locatorFor(session: WebSession, selector: unknown, by: string | undefined): Locator {
+  return allMatches(session, selector, by).first();
 }
 
 /** Waits until the target is in the page; a target that never appears is SELECTOR_NOT_FOUND. */
@@ -88,9 +113,28 @@ export async function findElement(ctx: BlockContext, p: TargetValues, state: 'at
   return { session, locator, description, timeoutMs, startedAt };
 }
 
-/** What is left of the block's timeout once the element was found (never below 1 s). */
-export function remaining(found: Found): number {
-  return Math.max(1000, found.timeoutMs - (Date.now() - found.startedAt));
+export type Target = { session: WebSession; locator: Locator; description: string; timeoutMs: number };
+
+/**
+ * Acts on the target in one browser round trip: the Playwright action itself waits for the
+ * element to appear and be ready (its auto-wait), so nothing looks the element up twice. Only
+ * when that times out does a second, instant query tell the two failures apart: nothing matched
+ * (SELECTOR_NOT_FOUND) or the element was there but never ready (TIMEOUT).
+ */
+export async function onElement<T>(ctx: BlockContext, p: TargetValues, act: (locator: Locator, timeoutMs: number, target: Target) => Promise<T>): Promise<T> {
+  const session = getSession(p.browser);
+  const locator = locatorFor(session, p.selector, p.by);
+  const timeoutMs = p.timeoutMs ?? 10_000;
+  const target: Target = { session, locator, description: describeTarget(p.selector, p.by), timeoutMs };
+  try {
+    return await browserStep(ctx, target.description, timeoutMs, () => act(locator, timeoutMs, target));
+  } catch (error) {
+    if (error instanceof BlockError && error.code === 'TIMEOUT' && !ctx.signal.aborted) {
+      const count = await locator.count().catch(() => 1);
+      if (count === 0) throw new BlockError(`${target.description} matched nothing after ${timeoutMs} ms`, 'SELECTOR_NOT_FOUND');
+    }
+    throw error;
+  }
 }
 
 /**
