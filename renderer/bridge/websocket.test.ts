@@ -4,6 +4,7 @@ import { ApiError } from '../../src/api/errors.js';
 import { browserApiUrl, createBridge } from './bridge.js';
 import type { ConnectionState } from './transport.js';
 import { createWebSocketTransport, type WebSocketConstructor } from './websocket.js';
+import { until } from '../../src/testing/until.js';
 
 type Frame = { id: number; command: string; args: unknown };
 
@@ -31,14 +32,6 @@ function transportTo(url: string) {
   });
   cleanups.push(() => transport.close());
   return transport;
-}
-
-async function until(check: () => boolean, what: string) {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('the WebSocket bridge', () => {

@@ -1,5 +1,6 @@
 import type { Dispatcher, Pool } from 'undici';
 import { OrchestratorError, isTlsCode, preview } from './errors.js';
+import { createBackoff, sleep, type Backoff } from '../util/backoff.js';
 import { loadUndiciPool } from './libraries.js';
 import { fillPath, type PathName, type PathTable } from './paths.js';
 
@@ -107,15 +108,17 @@ export function createTransport(options: TransportOptions): (call: PathName, inp
   };
 
   return async (call, input = {}) => {
+    let backoff: Backoff | undefined;
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await once(call, input);
       } catch (error) {
         if (!(error instanceof OrchestratorError) || !error.transient || attempt >= options.retries) throw error;
-        const ceiling = Math.min(options.retryMaxMs, options.retryBaseMs * 2 ** attempt);
-        // A random delay in the upper half of the backoff: a fleet of robots that lost the server
-        // together does not come back in lockstep.
-        await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+        // Cairn's one retry policy (made on the first failure: log lines are the hot path), half of
+        // each delay at random: a fleet of robots that lost the server together does not come
+        // back in lockstep.
+        backoff ??= createBackoff(options.retryBaseMs, options.retryMaxMs, Math.random, { jitter: 0.5 });
+        await sleep(backoff.next());
       }
     }
   };

@@ -8,7 +8,7 @@ import { MIN_WORKING_HEARTBEAT_MS, type RobotSettings } from '../store/robotSett
 import { startAttendedRun, type AttendedRun } from './attended.js';
 import type { JobJournal } from './jobJournal.js';
 import { runJob, type JobEvent } from './jobRunner.js';
-import type { ConsumedJob, HeartbeatAnswer, RobotLink } from './linkTypes.js';
+import type { RobotJob, RobotHeartbeat, RobotLink } from './linkTypes.js';
 import { recoverInterruptedRuns } from './recovery.js';
 import { createAgentStatus, type AgentStatus } from './status.js';
 
@@ -32,7 +32,7 @@ export type RobotAgentOptions = {
   settings: RobotSettings;
   dataDir: string;
   startRun: StartRun;
-  hostServices(journal: JobJournal, job?: ConsumedJob): HostServices;
+  hostServices(journal: JobJournal, job?: RobotJob): HostServices;
   /** The seed's framework literally: one pass, exit when there is no job. */
   once?: boolean;
   /** Overrides settings.workingHeartbeatMs; still never below the 10 s floor. */
@@ -108,7 +108,7 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
     else if (event.type === 'command') status.set({ message: `${event.source === 'orchestrator' ? 'Orchestrator' : 'robot'} asked to ${event.command}` });
   };
 
-  async function heartbeatReady(): Promise<HeartbeatAnswer | null> {
+  async function heartbeatReady(): Promise<RobotHeartbeat | null> {
     try {
       const answer = await link.heartbeat(RobotStatus.Ready);
       const recovering = ['offline', 'notRegistered', 'starting'].includes(status.get().state);
@@ -130,7 +130,7 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
     return !stopping.signal.aborted;
   }
 
-  async function executeJob(job: ConsumedJob, lastHeartbeatAt: number): Promise<JobStatus> {
+  async function executeJob(job: RobotJob, lastHeartbeatAt: number): Promise<JobStatus> {
     const jobAbort = new AbortController();
     currentAbort = () => jobAbort.abort();
     try {
@@ -161,7 +161,7 @@ export function createRobotAgent(options: RobotAgentOptions): RobotAgent {
    * An Orchestrator that keeps handing out a job that fails at once would get a request storm:
    * after two such jobs in a row the robot waits (1 s doubling to 60 s) and says why.
    */
-  async function pauseAfterFastFailures(job: ConsumedJob, final: JobStatus, tookMs: number): Promise<void> {
+  async function pauseAfterFastFailures(job: RobotJob, final: JobStatus, tookMs: number): Promise<void> {
     if (final !== JobStatus.Failed || tookMs >= fastFailureMs) {
       fastFailures = 0;
       jobPause.reset();

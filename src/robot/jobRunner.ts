@@ -8,7 +8,7 @@ import type { RobotSettings } from '../store/robotSettings.js';
 import { prepareVersion, startCairnRun } from './cairnJob.js';
 import type { Execution, ExecutionOutcome } from './execution.js';
 import { createJobJournal, type JobJournal } from './jobJournal.js';
-import type { ConsumedJob, RobotLink } from './linkTypes.js';
+import type { RobotJob, RobotLink } from './linkTypes.js';
 import { resolveScript, scriptArgument, startPythonScript } from './pythonJob.js';
 import { superviseExecution } from './supervise.js';
 
@@ -26,7 +26,7 @@ export type JobRunnerDeps = {
   dataDir: string;
   startRun: StartRun;
   /** The `orchestrator.*` host services for a run, bound to its journal. */
-  hostServices(journal: JobJournal, job: ConsumedJob): HostServices;
+  hostServices(journal: JobJournal, job: RobotJob): HostServices;
   workingHeartbeatMs: number;
   /** Aborted when the robot shuts down: the job is soft-stopped. */
   signal: AbortSignal;
@@ -36,7 +36,7 @@ export type JobRunnerDeps = {
 };
 
 export type JobEvent =
-  | { type: 'started'; job: ConsumedJob; kind: 'cairn' | 'python' }
+  | { type: 'started'; job: RobotJob; kind: 'cairn' | 'python' }
   | { type: 'pid'; pid: number }
   | { type: 'command'; command: 'abort' | 'stop'; source: 'orchestrator' | 'robot' }
   | { type: 'heartbeat'; at: number }
@@ -51,7 +51,7 @@ export const finalStatusFor: Record<RunResult, JobStatus> = {
 
 const STATUS_NAMES: Partial<Record<JobStatus, string>> = { 3: 'Aborted', 4: 'Success', 5: 'Failed', 7: 'Stopped' };
 
-export async function runJob(deps: JobRunnerDeps, job: ConsumedJob, lastHeartbeatAt: number): Promise<{ status: JobStatus; outcome: ExecutionOutcome }> {
+export async function runJob(deps: JobRunnerDeps, job: RobotJob, lastHeartbeatAt: number): Promise<{ status: JobStatus; outcome: ExecutionOutcome }> {
   const journal = createJobJournal({ writer: deps.writer, jobGuid: job.jobGuid, versionGuid: job.versionGuid });
   deps.runs.begin({ jobGuid: job.jobGuid, robotGuid: deps.link.robotGuid, kind: 'orchestrated', name: job.jobName, versionGuid: job.versionGuid, status: JobStatus.InProgress });
   journal.status(JobStatus.InProgress);
@@ -90,7 +90,7 @@ export async function runJob(deps: JobRunnerDeps, job: ConsumedJob, lastHeartbea
   return { status, outcome };
 }
 
-async function startExecution(deps: JobRunnerDeps, job: ConsumedJob, journal: JobJournal): Promise<Execution> {
+async function startExecution(deps: JobRunnerDeps, job: RobotJob, journal: JobJournal): Promise<Execution> {
   const log = journal.log.bind(journal);
   const onPid = (pid: number) => deps.onJobEvent?.({ type: 'pid', pid });
   if (job.hasPackage) {
@@ -144,7 +144,7 @@ async function startExecution(deps: JobRunnerDeps, job: ConsumedJob, journal: Jo
 }
 
 /** The framework's settings file: what a script needs to talk to the Orchestrator itself. */
-async function writeScriptSettings(deps: JobRunnerDeps, job: ConsumedJob): Promise<string> {
+async function writeScriptSettings(deps: JobRunnerDeps, job: RobotJob): Promise<string> {
   const dir = path.join(deps.dataDir, 'jobs');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `${job.jobGuid.replace(/[^\w-]/g, '_')}.json`);

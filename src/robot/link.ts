@@ -4,7 +4,7 @@ import { text } from '../orchestrator/form.js';
 import { ConsumeJobErrorCode, HeartbeatErrorCode } from '../orchestrator/protocol.js';
 import type { OutboxItem } from '../store/outbox.js';
 import type { DeliveryVerdict } from '../store/outboxWorker.js';
-import type { ConsumedJob, RobotLink } from './linkTypes.js';
+import type { RobotJob, RobotLink } from './linkTypes.js';
 
 /**
  * The robot's side of the Orchestrator protocol, on the real client. Which kind a job is gets
@@ -50,7 +50,7 @@ export function createRobotLink(client: OrchestratorClient, downloads: Orchestra
         throw error;
       }
       if (!consumed) return { code: ConsumeJobErrorCode.NoNewJob, errorText: '', job: null };
-      const job: ConsumedJob = {
+      const job: RobotJob = {
         jobGuid: consumed.job.guid,
         jobName: consumed.job.name || consumed.version.name || consumed.job.guid,
         versionGuid: consumed.version.guid,

@@ -8,11 +8,13 @@ import type { DeliveryVerdict } from '../store/outboxWorker.js';
  * seed's algorithm readable and the client's wire details in one place.
  */
 
-export type HeartbeatAnswer = { code: number; errorText: string; hasNewJob: boolean };
+// The robot's terms, not the wire's: the client's HeartbeatAnswer / ConsumedJob (orchestrator/types.ts)
+// keep the raw answer; these are what the agent acts on, with code 101 as an answer, not a throw.
+export type RobotHeartbeat = { code: number; errorText: string; hasNewJob: boolean };
 
 export type WorkingJob = { guid: string; name: string; type: JobType };
 
-export type ConsumedJob = {
+export type RobotJob = {
   jobGuid: string;
   /** Shown in heartbeats as JobName. */
   jobName: string;
@@ -27,12 +29,12 @@ export type ConsumedJob = {
   raw: { job: unknown; processVersion: unknown; task: unknown };
 };
 
-export type ConsumeAnswer = { code: number; errorText: string; job: ConsumedJob | null };
+export type ConsumeAnswer = { code: number; errorText: string; job: RobotJob | null };
 
 export type RobotLink = {
   readonly robotGuid: string;
   readonly orchestratorUrl: string;
-  heartbeat(status: RobotStatus, job?: WorkingJob): Promise<HeartbeatAnswer>;
+  heartbeat(status: RobotStatus, job?: WorkingJob): Promise<RobotHeartbeat>;
   consumeNextJob(): Promise<ConsumeAnswer>;
   downloadVersion(versionGuid: string): Promise<Buffer>;
   /** Sends one outbox row. */

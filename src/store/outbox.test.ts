@@ -6,6 +6,7 @@ import { openAppStore, type AppStore } from './appStore.js';
 import type { OutboxItem } from './outbox.js';
 import { createOutboxWorker } from './outboxWorker.js';
 import { createOutboxWriter } from './outboxWriter.js';
+import { until } from '../testing/until.js';
 
 let dir: string;
 let store: AppStore;
@@ -21,14 +22,6 @@ afterEach(async () => {
 });
 
 const log = (jobGuid: string, message: string): OutboxItem => ({ kind: 'log', jobGuid, level: 'Info', message, at: 1 });
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 describe('outbox', () => {
   it('keeps rows across a reopen and hands them out in enqueue order per robot', () => {
@@ -80,7 +73,7 @@ describe('outbox worker', () => {
     }
     store.outbox.enqueue(ROBOT, { kind: 'jobStatus', jobGuid: 'j1', status: 4 });
     worker.wake();
-    await until(() => failures >= 3);
+    await until(() => failures >= 3, 'three failed deliveries');
     expect(worker.state().lastError).toContain('ECONNREFUSED');
     expect(store.outbox.backlog(ROBOT)).toBe(51);
 
@@ -135,7 +128,7 @@ describe('outbox worker', () => {
       },
     });
     failing.start();
-    await until(() => failing.state().failedAttempts === 1);
+    await until(() => failing.state().failedAttempts === 1, 'the first failed attempt');
     await failing.stop();
     expect(store.outbox.backlog(ROBOT)).toBe(1);
   });
@@ -162,7 +155,7 @@ describe('outbox worker batches', () => {
       },
     });
     worker.start();
-    await until(() => received.length === 30);
+    await until(() => received.length === 30, 'all 30 rows delivered');
     const stopping = worker.stop();
     release();
     await stopping;
@@ -194,7 +187,7 @@ describe('outbox writer', () => {
     expect(writes).toBe(11);
 
     writer.write(log('j2', 'later'));
-    await until(() => store.outbox.backlog(ROBOT) === 10_502);
+    await until(() => store.outbox.backlog(ROBOT) === 10_502, 'the whole burst in the outbox');
     const rows = store.outbox.pending(ROBOT, 20_000).map((row) => row.item);
     expect(rows[0]).toEqual(log('j1', 'line 0'));
     expect(rows[10_499]).toEqual(log('j1', 'line 10499'));
