@@ -113,6 +113,8 @@ export const en = {
   },
   connection: { connecting: 'connecting…', open: 'connected', closed: 'disconnected' },
   notices: { saved: 'Saved {{name}}', error: 'Error: {{message}}' },
+  // --- Issue 13b: the Designer's look, start page, translations (keep this block together) ---
+  ports: { next: 'next', true: 'true', false: 'false', body: 'body', done: 'done', error: 'error', default: 'default' },
 };
 
 export type Messages = typeof en;

@@ -115,4 +115,6 @@ export const ru: Messages = {
   },
   connection: { connecting: 'подключение…', open: 'подключено', closed: 'нет связи' },
   notices: { saved: 'Сохранено: {{name}}', error: 'Ошибка: {{message}}' },
+  // --- Issue 13b: the Designer's look, start page, translations (keep this block together) ---
+  ports: { next: 'далее', true: 'да', false: 'нет', body: 'тело', done: 'готово', error: 'ошибка', default: 'иначе' },
 };
