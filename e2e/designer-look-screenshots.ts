@@ -1,6 +1,6 @@
 /**
  * Screenshots of the same samples for comparing the Designer's look (before/after a change):
- * loop-with-errors, debug-loop and invoke, light/EN and dark/RU, into the temp folder (to look
+ * loop-with-errors, debug-loop and invoke (and `start`: the start page, no project), light/EN and dark/RU, into the temp folder (to look
  * at, not committed). Run: `LOOK_LABEL=after node bin/tsnode.js e2e/designer-look-screenshots.ts`.
  */
 import { tmpdir } from 'node:os';
@@ -18,13 +18,13 @@ const browser = await launchChromium();
 try {
   for (const sample of samples) {
     for (const [theme, lang] of [['light', 'en'], ['dark', 'ru']] as const) {
-      const host = await startTestHost({ sample });
+      const host = await startTestHost(sample === 'start' ? {} : { sample });
       try {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
         page.setDefaultTimeout(30_000);
         const designer = new DesignerPage(page);
         await designer.open(host.url);
-        await page.locator('.react-flow__node').first().waitFor();
+        await page.locator(sample === 'start' ? '.start-page li' : '.react-flow__node').first().waitFor();
         if (theme === 'dark') await page.getByRole('button', { name: 'Theme' }).click();
         if (lang === 'ru') await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
         // Every palette category open, so the picture shows their icons and colours.

@@ -115,6 +115,11 @@ export const en = {
   notices: { saved: 'Saved {{name}}', error: 'Error: {{message}}' },
   // --- Issue 13b: the Designer's look, start page, translations (keep this block together) ---
   ports: { next: 'next', true: 'true', false: 'false', body: 'body', done: 'done', error: 'error', default: 'default' },
+  start: {
+    title: 'Start', intro: 'Create a project, open one, or try a sample.', projectOpen: '{{name}} is open: pick a scenario in the Project panel, or start something else.',
+    noRecent: 'No recent projects yet.', samples: 'Samples', openSample: 'Open the sample {{name}}',
+    samplesNote: 'A sample opens as your own copy in the data folder; your changes stay there.',
+  },
 };
 
 export type Messages = typeof en;

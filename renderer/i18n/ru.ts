@@ -117,4 +117,9 @@ export const ru: Messages = {
   notices: { saved: 'Сохранено: {{name}}', error: 'Ошибка: {{message}}' },
   // --- Issue 13b: the Designer's look, start page, translations (keep this block together) ---
   ports: { next: 'далее', true: 'да', false: 'нет', body: 'тело', done: 'готово', error: 'ошибка', default: 'иначе' },
+  start: {
+    title: 'Начало работы', intro: 'Создайте проект, откройте существующий или попробуйте пример.', projectOpen: 'Открыт проект {{name}}: выберите сценарий на панели «Проект» или начните другое.',
+    noRecent: 'Недавних проектов пока нет.', samples: 'Примеры', openSample: 'Открыть пример {{name}}',
+    samplesNote: 'Пример открывается как ваша копия в папке данных; изменения остаются в ней.',
+  },
 };

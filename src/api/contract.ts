@@ -13,6 +13,7 @@ import {
   settingsSchema,
 } from './schemas.js';
 import { orchestratorCommands, orchestratorEvents } from './orchestratorCommands.js';
+import { samplesCommands } from './samplesCommands.js';
 
 /**
  * THE contract between the Designer UI and the core: every command with its argument and result
@@ -45,6 +46,7 @@ const runIdArgs = z.object({ runId: z.string().min(1) });
 
 export const commands = {
   ...assistantCommands,
+  ...samplesCommands,
   /** What is running: Electron app or browser host, where its data lives. */
   'app.info': {
     args: empty,
