@@ -9,7 +9,7 @@ export function portLabel(
   t: TFunction | ((key: string, options?: Record<string, unknown>) => string),
 ): string {
   if (port.startsWith('case:')) return port.slice('case:'.length);
-  return (t as (key: string, options?: Record<string, unknown>) => string)(`ports.${port}`, {
+  return (t)(`ports.${port}`, {
     defaultValue: port,
   });
 }
