@@ -30,6 +30,8 @@ try {
         // Every palette category open, so the picture shows their icons and colours.
         const closed = page.locator('.palette details:not([open]) summary');
         while ((await closed.count()) > 0) await closed.first().click();
+        // The invoke sample shows its block's arguments form in Properties.
+        if (sample === 'invoke') await designer.select('calculate');
         await page.mouse.move(0, 450);
         const out = join(tmpdir(), `cairn-look-${label}-${sample}-${theme}-${lang}.png`);
         await page.screenshot({ path: out });

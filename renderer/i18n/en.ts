@@ -141,6 +141,11 @@ export const en = {
     release: 'Could not release a resource: {{message}}', cannotSet: 'Cannot set variable "{{name}}": {{message}}',
     noScenario: 'No scenario at {{path}}', notPaused: 'the run is not paused',
   },
+  invoke: {
+    inputs: 'Input arguments', outputs: 'Output arguments', noInputs: 'The scenario takes no input arguments.', noOutputs: 'The scenario returns no output arguments.',
+    inputOf: 'Input argument {{name}}', outputOf: 'Output argument {{name}}', expression: 'expression', defaultIs: 'default: {{value}}',
+    undeclared: 'Not arguments of the scenario (kept in the file): {{names}}',
+  },
 };
 
 export type Messages = typeof en;

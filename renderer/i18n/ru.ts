@@ -143,4 +143,9 @@ export const ru: Messages = {
     release: 'Не удалось освободить ресурс: {{message}}', cannotSet: 'Нельзя изменить переменную «{{name}}»: {{message}}',
     noScenario: 'Нет сценария по пути {{path}}', notPaused: 'запуск не на паузе',
   },
+  invoke: {
+    inputs: 'Входные аргументы', outputs: 'Выходные аргументы', noInputs: 'Сценарий не принимает входных аргументов.', noOutputs: 'Сценарий не возвращает выходных аргументов.',
+    inputOf: 'Входной аргумент {{name}}', outputOf: 'Выходной аргумент {{name}}', expression: 'выражение', defaultIs: 'по умолчанию: {{value}}',
+    undeclared: 'Не аргументы сценария (остаются в файле): {{names}}',
+  },
 };
