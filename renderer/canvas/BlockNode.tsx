@@ -9,6 +9,7 @@ import type { Block, BlockMeta } from '../model/types.js';
 import type { BlockFlowNode } from './flowModel.js';
 import { blockIcon, portKind, toneFor } from './look.js';
 import { portLabel } from './portLabel.js';
+import { AnnotationNode } from './AnnotationNode.js';
 
 /** Below this zoom blocks are drawn as plain coloured tiles: text can't be read there anyway. */
 export const DETAIL_ZOOM = 0.3;
@@ -42,7 +43,13 @@ const detailed = (s: { transform: [number, number, number] }) => s.transform[2] 
  * highlighting one block re-renders one node, and zooming re-renders blocks only when the
  * level of detail changes.
  */
-export const BlockNode = memo(function BlockNode({ id, data, selected }: NodeProps<BlockFlowNode>) {
+export const BlockNode = memo(function BlockNode(props: NodeProps<BlockFlowNode>) {
+  const annotation = useDesigner((s) => s.catalog.get(props.data.block.type)?.annotation === true);
+  return annotation ? <AnnotationNode {...props} /> : <StepNode {...props} />;
+});
+
+/** A step of the flow: icon, title, key parameter, ports. */
+const StepNode = memo(function StepNode({ id, data, selected }: NodeProps<BlockFlowNode>) {
   const { block } = data;
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n.language);

@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import { MarkerType } from '@xyflow/react';
-import type { Block, Link } from '../model/types.js';
+import { GROUP_TYPE, type Block, type Link } from '../model/types.js';
 import { linkKey } from '../model/edits.js';
 import { portKind } from './look.js';
 
@@ -35,6 +35,8 @@ export function syncNodes(
       position: { x: block.at[0], y: block.at[1] },
       data: { block },
       selected: isSelected,
+      // A group is a frame behind the blocks it surrounds.
+      ...(block.type === GROUP_TYPE ? { zIndex: -1 } : {}),
     };
   });
   return same ? (previous as BlockFlowNode[]) : nodes;

@@ -146,6 +146,7 @@ export const en = {
     inputOf: 'Input argument {{name}}', outputOf: 'Output argument {{name}}', expression: 'expression', defaultIs: 'default: {{value}}',
     undeclared: 'Not arguments of the scenario (kept in the file): {{names}}',
   },
+  annotations: { group: 'Group' },
 };
 
 export type Messages = typeof en;

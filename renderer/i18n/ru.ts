@@ -148,4 +148,5 @@ export const ru: Messages = {
     inputOf: 'Входной аргумент {{name}}', outputOf: 'Выходной аргумент {{name}}', expression: 'выражение', defaultIs: 'по умолчанию: {{value}}',
     undeclared: 'Не аргументы сценария (остаются в файле): {{names}}',
   },
+  annotations: { group: 'Группа' },
 };
