@@ -87,18 +87,21 @@ const StepNode = memo(function StepNode({ id, data, selected }: NodeProps<BlockF
       title={localized(meta?.help, lang)}
     >
       {hasInput(block.type) && <Handle type="target" position={Position.Top} id="in" className="port-in" />}
-      <div className="block-head">
-        <span className="block-icon" aria-hidden="true">
-          <Icon size={detail ? 14 : 22} strokeWidth={2.25} />
-        </span>
-        {detail && <span className="block-title">{title}</span>}
-        {breakpoint && <span className="breakpoint" role="img" aria-label={t('canvas.breakpoint')} />}
-        {problem && (
-          <span className={`problem-marker ${problem}`} role="img" aria-label={t(`problems.${problem}`)}>
-            !
+      {/* Zoomed far out the block is a plain coloured tile: no icon, text or markers to draw. */}
+      {detail && (
+        <div className="block-head">
+          <span className="block-icon" aria-hidden="true">
+            <Icon size={14} strokeWidth={2.25} />
           </span>
-        )}
-      </div>
+          <span className="block-title">{title}</span>
+          {breakpoint && <span className="breakpoint" role="img" aria-label={t('canvas.breakpoint')} />}
+          {problem && (
+            <span className={`problem-marker ${problem}`} role="img" aria-label={t(`problems.${problem}`)}>
+              !
+            </span>
+          )}
+        </div>
+      )}
       {keyText && <div className="block-key">{keyText}</div>}
       {detail && block.disabled && <div className="block-flag">{t('canvas.disabled')}</div>}
       {detail && block.comment && <div className="block-comment">{block.comment}</div>}

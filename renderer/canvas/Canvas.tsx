@@ -16,6 +16,7 @@ import {
   applyNodeChanges,
   useReactFlow,
   useNodesInitialized,
+  useStore,
   type Connection,
   type EdgeChange,
   type Edge,
@@ -32,6 +33,9 @@ import { BlockNode } from './BlockNode.js';
 import { BlockMenu, type BlockMenuAt } from './BlockMenu.js';
 import { syncEdges, syncNodes, type BlockFlowNode, type LinkEdge } from './flowModel.js';
 import { toneFor } from './look.js';
+import { OverviewMinimap } from './OverviewMinimap.js';
+import { OverviewLinks } from './OverviewLinks.js';
+import { DETAIL_ZOOM } from './BlockNode.js';
 
 export const PALETTE_MIME = 'application/x-cairn-block';
 
@@ -77,7 +81,8 @@ export function Canvas({ open }: { open: OpenDocument }) {
   const theme = useDesigner((s) => s.theme);
   // The minimap draws each block in its category's colour: the flow's shape at a glance.
   const minimapColor = useCallback(
-    (node: BlockFlowNode) => toneFor(useDesigner.getState().catalog.get(node.data.block.type)?.category, theme),
+    (node: BlockFlowNode) =>
+      toneFor(useDesigner.getState().catalog.get(node.data.block.type)?.category, theme),
     [theme],
   );
   const selectedBlocks = useMemo(() => new Set(selection.blocks), [selection.blocks]);
@@ -85,6 +90,14 @@ export function Canvas({ open }: { open: OpenDocument }) {
   const [nodes, setNodes] = useState<BlockFlowNode[]>(() => syncNodes(open.doc.blocks, selectedBlocks, []));
   const [edges, setEdges] = useState<LinkEdge[]>(() => syncEdges(open.doc.links, selectedLinks, []));
   const large = nodes.length > LARGE_SCENARIO;
+  // Zoomed far out: links lose their arrowheads too (see .canvas.overview in app.css).
+  const overview = useStore((s) => s.transform[2] < DETAIL_ZOOM);
+  // A large scenario zoomed far out: links are one static drawing, except the selected blocks'.
+  const overviewLinks = overview && large;
+  const liveEdges = useMemo(
+    () => (overviewLinks ? edges.filter((e) => selectedBlocks.has(e.source) || selectedBlocks.has(e.target)) : edges),
+    [overviewLinks, edges, selectedBlocks],
+  );
   const [opening] = useState(() =>
     large ? { defaultViewport: openingViewport(open.doc) } : { fitView: true, fitViewOptions },
   );
@@ -169,7 +182,7 @@ export function Canvas({ open }: { open: OpenDocument }) {
 
   return (
     <div
-      className="canvas"
+      className={overview ? 'canvas overview' : 'canvas'}
       onDragOver={onDragOver}
       onDrop={onDrop}
       aria-label={t('canvas.label')}
@@ -177,7 +190,7 @@ export function Canvas({ open }: { open: OpenDocument }) {
     >
       <ReactFlow<BlockFlowNode, LinkEdge>
         nodes={nodes}
-        edges={edges}
+        edges={overviewLinks ? liveEdges : edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -195,16 +208,21 @@ export function Canvas({ open }: { open: OpenDocument }) {
         colorMode={theme}
       >
         <Background />
+        {overviewLinks && <OverviewLinks blocks={open.doc.blocks} links={open.doc.links} skip={selectedBlocks} />}
         <Controls showInteractive={false} />
-        <MiniMap<BlockFlowNode>
-          position="top-right"
-          pannable
-          zoomable
-          ariaLabel="Minimap"
-          nodeColor={minimapColor}
-          nodeBorderRadius={3}
-          style={{ width: 150, height: 100 }}
-        />
+        {large ? (
+          <OverviewMinimap blocks={open.doc.blocks} theme={theme} />
+        ) : (
+          <MiniMap<BlockFlowNode>
+            position="top-right"
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            nodeColor={minimapColor}
+            nodeBorderRadius={3}
+            style={{ width: 150, height: 100 }}
+          />
+        )}
       </ReactFlow>
       {menu && <BlockMenu at={menu} onClose={closeMenu} />}
     </div>
