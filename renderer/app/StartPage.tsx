@@ -33,10 +33,10 @@ export function StartPage({ onProjectDialog }: { onProjectDialog(kind: ProjectDi
       <p className="muted">{project ? t('start.projectOpen', { name: project.project.name }) : t('start.intro')}</p>
       <div className="start-actions">
         <button type="button" className="primary" onClick={() => onProjectDialog('new')}>
-          <FilePlus2 size={16} aria-hidden="true" /> {t('toolbar.newProject')}
+          <FilePlus2 size={16} aria-hidden="true" /> {t('start.newProject')}
         </button>
         <button type="button" onClick={() => onProjectDialog('open')}>
-          <FolderOpen size={16} aria-hidden="true" /> {t('toolbar.openProject')}
+          <FolderOpen size={16} aria-hidden="true" /> {t('start.openProject')}
         </button>
       </div>
       <div className="start-columns">

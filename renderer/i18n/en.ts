@@ -117,6 +117,7 @@ export const en = {
   ports: { next: 'next', true: 'true', false: 'false', body: 'body', done: 'done', error: 'error', default: 'default' },
   start: {
     title: 'Start', intro: 'Create a project, open one, or try a sample.', projectOpen: '{{name}} is open: pick a scenario in the Project panel, or start something else.',
+    newProject: 'Create a new project', openProject: 'Open a project folder…',
     noRecent: 'No recent projects yet.', samples: 'Samples', openSample: 'Open the sample {{name}}',
     samplesNote: 'A sample opens as your own copy in the data folder; your changes stay there.',
   },
