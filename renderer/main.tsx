@@ -10,6 +10,7 @@ import { startBackgroundWork } from './actions/background.js';
 import { openProject } from './actions/files.js';
 import { reportError } from './actions/notify.js';
 import { App } from './app/App.js';
+import { forgetOpenProject, rememberedProject } from './app/rememberedProject.js';
 
 /** Loads settings and the block catalog, renders the Designer, then opens the host's project. */
 async function boot(): Promise<void> {
@@ -36,7 +37,11 @@ async function boot(): Promise<void> {
       </ReactFlowProvider>
     </StrictMode>,
   );
-  if (info?.projectDir) await openProject(info.projectDir);
+  // After a reload the project this window had open; else the one named on the command line.
+  const remembered = rememberedProject();
+  const dir = remembered ?? info?.projectDir;
+  // A remembered project that is gone (moved, deleted) is not tried again on the next reload.
+  if (dir && !(await openProject(dir)) && remembered) forgetOpenProject();
 }
 
 void boot();

@@ -3,8 +3,10 @@ import { bridge } from '../bridge/bridge.js';
 import { ApiError } from '../../src/api/errors.js';
 import { useDesigner } from '../store/index.js';
 import type { Scenario } from '../model/types.js';
+import type { ProjectInfo } from '../store/project.js';
 import { isDirty } from '../store/documents.js';
 import { baseName, reportError } from './notify.js';
+import { rememberOpenProject } from '../app/rememberedProject.js';
 
 const t = (key: string, opts: Record<string, unknown> = {}): string => i18next.t(key, opts);
 
@@ -13,6 +15,19 @@ export async function openProject(dir: string): Promise<boolean> {
   if (!(await settleUnsaved())) return false;
   const info = await bridge.call('project.open', { dir }).catch(reportError);
   if (!info) return false;
+  return showProject(info);
+}
+
+/** Opens a sample as the user's own copy (made in the data folder the first time). */
+export async function openSample(name: string): Promise<boolean> {
+  if (!(await settleUnsaved())) return false;
+  const info = await bridge.call('samples.open', { name }).catch(reportError);
+  return !!info && (await showProject(info));
+}
+
+/** Shows an opened project: its tabs replace the previous project's, its main scenario opens. */
+async function showProject(info: ProjectInfo): Promise<boolean> {
+  rememberOpenProject(info.dir);
   const store = useDesigner.getState();
   for (const path of [...store.tabs]) store.closeDocument(path);
   // The previous project's run and output mean nothing here.

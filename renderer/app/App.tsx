@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useDesigner, selectActive } from '../store/index.js';
 import { Toolbar } from './Toolbar.js';
+import { StartPage } from './StartPage.js';
 import { BottomPanel } from './BottomPanel.js';
 import { StatusBar } from './StatusBar.js';
 import { useShortcuts } from './keyboard.js';
@@ -17,7 +17,6 @@ import { OrchestratorDialog } from '../dialogs/OrchestratorDialog.js';
 import { PublishDialog } from '../dialogs/PublishDialog.js';
 
 export function App() {
-  const { t } = useTranslation();
   const open = useDesigner(selectActive);
   const theme = useDesigner((s) => s.theme);
   const [projectDialog, setProjectDialog] = useState<ProjectDialogKind | null>(null);
@@ -34,7 +33,7 @@ export function App() {
         </aside>
         <section className="center-column">
           <Tabs />
-          {open ? <Canvas key={open.path} open={open} /> : <div className="empty muted">{t('app.noScenario')}</div>}
+          {open ? <Canvas key={open.path} open={open} /> : <StartPage onProjectDialog={setProjectDialog} />}
           <BottomPanel />
         </section>
         <aside className="side-right nokey">

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import {
   ReactFlow,
   Background,
@@ -8,6 +16,7 @@ import {
   applyNodeChanges,
   useReactFlow,
   useNodesInitialized,
+  useStore,
   type Connection,
   type EdgeChange,
   type Edge,
@@ -23,6 +32,10 @@ import { addBlockAt, commitMove } from '../actions/editing.js';
 import { BlockNode } from './BlockNode.js';
 import { BlockMenu, type BlockMenuAt } from './BlockMenu.js';
 import { syncEdges, syncNodes, type BlockFlowNode, type LinkEdge } from './flowModel.js';
+import { toneFor } from './look.js';
+import { OverviewMinimap } from './OverviewMinimap.js';
+import { OverviewLinks } from './OverviewLinks.js';
+import { DETAIL_ZOOM } from './BlockNode.js';
 
 export const PALETTE_MIME = 'application/x-cairn-block';
 
@@ -66,15 +79,37 @@ export function Canvas({ open }: { open: OpenDocument }) {
   const selection = useDesigner((s) => s.selection);
   const reveal = useDesigner((s) => s.reveal);
   const theme = useDesigner((s) => s.theme);
+  // The minimap draws each block in its category's colour: the flow's shape at a glance.
+  const minimapColor = useCallback(
+    (node: BlockFlowNode) =>
+      toneFor(useDesigner.getState().catalog.get(node.data.block.type)?.category, theme),
+    [theme],
+  );
   const selectedBlocks = useMemo(() => new Set(selection.blocks), [selection.blocks]);
   const selectedLinks = useMemo(() => new Set(selection.links), [selection.links]);
   const [nodes, setNodes] = useState<BlockFlowNode[]>(() => syncNodes(open.doc.blocks, selectedBlocks, []));
   const [edges, setEdges] = useState<LinkEdge[]>(() => syncEdges(open.doc.links, selectedLinks, []));
   const large = nodes.length > LARGE_SCENARIO;
-  const [opening] = useState(() => (large ? { defaultViewport: openingViewport(open.doc) } : { fitView: true, fitViewOptions }));
+  // Zoomed far out: links lose their arrowheads too (see .canvas.overview in app.css).
+  const overview = useStore((s) => s.transform[2] < DETAIL_ZOOM);
+  // A large scenario zoomed far out: links are one static drawing, except the selected blocks'.
+  const overviewLinks = overview && large;
+  const liveEdges = useMemo(
+    () => (overviewLinks ? edges.filter((e) => selectedBlocks.has(e.source) || selectedBlocks.has(e.target)) : edges),
+    [overviewLinks, edges, selectedBlocks],
+  );
+  const [opening] = useState(() =>
+    large ? { defaultViewport: openingViewport(open.doc) } : { fitView: true, fitViewOptions },
+  );
 
-  useEffect(() => setNodes((prev) => syncNodes(open.doc.blocks, selectedBlocks, prev)), [open.doc.blocks, selectedBlocks]);
-  useEffect(() => setEdges((prev) => syncEdges(open.doc.links, selectedLinks, prev)), [open.doc.links, selectedLinks]);
+  useEffect(
+    () => setNodes((prev) => syncNodes(open.doc.blocks, selectedBlocks, prev)),
+    [open.doc.blocks, selectedBlocks],
+  );
+  useEffect(
+    () => setEdges((prev) => syncEdges(open.doc.links, selectedLinks, prev)),
+    [open.doc.links, selectedLinks],
+  );
 
   // Selection is read from the change lists rather than `onSelectionChange`, whose listener
   // filters every node on every store update — measurable while dragging among 1,000 blocks.
@@ -130,20 +165,32 @@ export function Canvas({ open }: { open: OpenDocument }) {
   // Problems, search and run errors ask to reveal a block: centre the view on it.
   // A reveal asked for just before this tab opened (a pause in a sub-scenario) applies once the
   // blocks are measured, after the opening fit, so it is not undone by it.
-  const lastReveal = useRef(reveal && open.doc.blocks.some((b) => b.id === reveal.blockId) ? undefined : reveal?.nonce);
+  const lastReveal = useRef(
+    reveal && open.doc.blocks.some((b) => b.id === reveal.blockId) ? undefined : reveal?.nonce,
+  );
   const initialized = useNodesInitialized();
   useEffect(() => {
     if (!reveal || reveal.nonce === lastReveal.current || !initialized) return;
     lastReveal.current = reveal.nonce;
     const node = flow.getNode(reveal.blockId);
-    if (node) void flow.setCenter(node.position.x + 100, node.position.y + 30, { zoom: Math.max(flow.getZoom(), 1), duration: 0 });
+    if (node)
+      void flow.setCenter(node.position.x + 100, node.position.y + 30, {
+        zoom: Math.max(flow.getZoom(), 1),
+        duration: 0,
+      });
   }, [reveal, flow, initialized]);
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')} data-testid="canvas">
+    <div
+      className={overview ? 'canvas overview' : 'canvas'}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      aria-label={t('canvas.label')}
+      data-testid="canvas"
+    >
       <ReactFlow<BlockFlowNode, LinkEdge>
         nodes={nodes}
-        edges={edges}
+        edges={overviewLinks ? liveEdges : edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -161,8 +208,21 @@ export function Canvas({ open }: { open: OpenDocument }) {
         colorMode={theme}
       >
         <Background />
+        {overviewLinks && <OverviewLinks blocks={open.doc.blocks} links={open.doc.links} skip={selectedBlocks} />}
         <Controls showInteractive={false} />
-        <MiniMap position="top-right" pannable zoomable ariaLabel="Minimap" style={{ width: 150, height: 100 }} />
+        {large ? (
+          <OverviewMinimap blocks={open.doc.blocks} theme={theme} />
+        ) : (
+          <MiniMap<BlockFlowNode>
+            position="top-right"
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            nodeColor={minimapColor}
+            nodeBorderRadius={3}
+            style={{ width: 150, height: 100 }}
+          />
+        )}
       </ReactFlow>
       {menu && <BlockMenu at={menu} onClose={closeMenu} />}
     </div>

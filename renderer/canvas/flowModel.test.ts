@@ -6,7 +6,10 @@ import { testDoc } from '../model/testDoc.js';
 describe('document → canvas sync', () => {
   it('reuses every node whose block and selection did not change, keeping React Flow measurements', () => {
     const doc = testDoc();
-    const first = syncNodes(doc.blocks, new Set(), []).map((n) => ({ ...n, measured: { width: 200, height: 50 } }));
+    const first = syncNodes(doc.blocks, new Set(), []).map((n) => ({
+      ...n,
+      measured: { width: 200, height: 50 },
+    }));
     const moved = moveBlocks(doc, new Map([['big', [1, 2]]]));
     const next = syncNodes(moved.blocks, new Set(), first);
     expect(next[0]).toBe(first[0]);
@@ -30,9 +33,16 @@ describe('document → canvas sync', () => {
     expect(next.filter((n) => n.selected).map((n) => n.id)).toEqual(['big']);
   });
 
-  it('wires edges to the ports by name and labels every port but next', () => {
+  it('wires edges to the ports by name and colours them by port kind', () => {
     const edges = syncEdges(testDoc().links, new Set(), []);
-    expect(edges[1]).toMatchObject({ id: 'check:true->big', source: 'check', sourceHandle: 'true', target: 'big', label: 'true' });
-    expect(edges[0]).not.toHaveProperty('label');
+    expect(edges[1]).toMatchObject({
+      id: 'check:true->big',
+      source: 'check',
+      sourceHandle: 'true',
+      target: 'big',
+      className: 'link-true',
+    });
+    expect(edges[0]).toMatchObject({ className: 'link-next' });
+    expect(edges[1]).not.toHaveProperty('label');
   });
 });

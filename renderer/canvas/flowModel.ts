@@ -1,7 +1,8 @@
 import type { Edge, Node } from '@xyflow/react';
 import { MarkerType } from '@xyflow/react';
-import type { Block, Link } from '../model/types.js';
+import { GROUP_TYPE, type Block, type Link } from '../model/types.js';
 import { linkKey } from '../model/edits.js';
+import { portKind } from './look.js';
 
 export type BlockNodeData = { block: Block };
 export type BlockFlowNode = Node<BlockNodeData, 'block'>;
@@ -34,6 +35,8 @@ export function syncNodes(
       position: { x: block.at[0], y: block.at[1] },
       data: { block },
       selected: isSelected,
+      // A group is a frame behind the blocks it surrounds.
+      ...(block.type === GROUP_TYPE ? { zIndex: -1 } : {}),
     };
   });
   return same ? (previous as BlockFlowNode[]) : nodes;
@@ -43,8 +46,12 @@ export type LinkEdge = Edge<{ link: Link }>;
 
 const arrow = { type: MarkerType.ArrowClosed, width: 18, height: 18 };
 
-/** Document links → React Flow edges, reusing unchanged edge objects like `syncNodes`. */
-export function syncEdges(links: readonly Link[], selected: ReadonlySet<string>, previous: readonly LinkEdge[]): LinkEdge[] {
+/** Document links → React Flow edges, reusing unchanged edge objects like `syncNodes`. Coloured by port kind. */
+export function syncEdges(
+  links: readonly Link[],
+  selected: ReadonlySet<string>,
+  previous: readonly LinkEdge[],
+): LinkEdge[] {
   const byId = new Map(previous.map((e) => [e.id, e]));
   let same = previous.length === links.length;
   const edges = links.map((link, i) => {
@@ -65,8 +72,10 @@ export function syncEdges(links: readonly Link[], selected: ReadonlySet<string>,
       data: { link },
       selected: isSelected,
       markerEnd: arrow,
-      className: `link-${link.port === 'error' ? 'error' : link.port === 'false' ? 'false' : 'normal'}`,
-      ...(link.port !== 'next' ? { label: link.port } : {}),
+      // The port's name is on the block, above where the link leaves it; the link takes the
+      // port's colour instead of a label in its middle, where labels of crossing links collide.
+      className: `link-${portKind(link.port)}`,
+      ariaLabel: `${link.from} ${link.port} → ${link.to}`,
     };
   });
   return same ? (previous as LinkEdge[]) : edges;

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Modal } from './Modal.js';
 import { FolderBrowser } from './FolderBrowser.js';
 import { newProject, openProject } from '../actions/files.js';
+import { bridge } from '../bridge/bridge.js';
+import { parentFolder } from '../app/rememberedProject.js';
 
 export type ProjectDialogKind = 'new' | 'open';
 
@@ -14,6 +16,15 @@ export function ProjectDialog({ kind, onClose }: { kind: ProjectDialogKind; onCl
   const { t } = useTranslation();
   const [dir, setDir] = useState('');
   const [name, setName] = useState('');
+  // Browsing starts in the folder of the most recent project (where the user keeps projects),
+  // not in the home folder; undefined (home) when there is none yet, null while asking.
+  const [start, setStart] = useState<string | undefined | null>(null);
+  useEffect(() => {
+    void bridge.call('project.recent').then(
+      (recent) => setStart(recent[0] ? parentFolder(recent[0].dir) : undefined),
+      () => setStart(undefined),
+    );
+  }, []);
   const submit = async () => {
     const folder = dir.trim().replace(/[\\/]+$/, '');
     if (!folder) return;
@@ -40,7 +51,13 @@ export function ProjectDialog({ kind, onClose }: { kind: ProjectDialogKind; onCl
           {t('dialogs.folder')}
           <input value={dir} onChange={(e) => setDir(e.target.value)} aria-label={t('dialogs.folder')} />
         </label>
-        <FolderBrowser directoriesOnly onDir={(d, initial) => setDir((typed) => (initial && typed ? typed : d))} />
+        {start !== null && (
+          <FolderBrowser
+            directoriesOnly
+            {...(start ? { start } : {})}
+            onDir={(d, initial) => setDir((typed) => (initial && typed ? typed : d))}
+          />
+        )}
         <div className="buttons">
           <button type="submit" className="primary">
             {kind === 'new' ? t('dialogs.create') : t('dialogs.open')}

@@ -149,6 +149,41 @@ export const en = {
     alternatives: 'Other ways to find it', use: 'Use this selector',
     strategy: { testId: 'test id', role: 'role', label: 'label', placeholder: 'placeholder', text: 'text', css: 'CSS' },
   },
+  // --- Issue 13b: the Designer's look, start page, translations (keep this block together) ---
+  ports: { next: 'next', true: 'true', false: 'false', body: 'body', done: 'done', error: 'error', default: 'default' },
+  start: {
+    title: 'Start', intro: 'Create a project, open one, or try a sample.', projectOpen: '{{name}} is open: pick a scenario in the Project panel, or start something else.',
+    newProject: 'Create a new project', openProject: 'Open a project folder…',
+    noRecent: 'No recent projects yet.', samples: 'Samples', openSample: 'Open the sample {{name}}',
+    samplesNote: 'A sample opens as your own copy in the data folder; your changes stay there.',
+  },
+  varTypes: {
+    text: 'text', number: 'number', boolean: 'boolean', datetime: 'date/time', list: 'list', dictionary: 'dictionary', table: 'table',
+    secret: 'secret', any: 'any', null: 'null', undefined: 'nothing', string: 'text', object: 'object', function: 'function', bigint: 'big integer', symbol: 'symbol',
+  },
+  directions: { in: 'in', out: 'out', inout: 'in/out' },
+  logLevels: { debug: 'debug', info: 'info', warn: 'warning', error: 'error' },
+  runMsg: {
+    blockFailed: 'Block {{block}} in scenario "{{scenario}}" failed: {{message}}',
+    retry: 'Block {{block}} failed ({{message}}); retry {{attempt}} of {{times}}',
+    ignored: 'Block {{block}} failed, error ignored: {{message}}',
+    where: 'Block {{block}} in scenario "{{scenario}}", parameter "{{param}}"',
+    required: 'is required', expects: 'expects {{expected}}, got {{got}}', oneOf: 'must be one of {{choices}}, got "{{got}}"',
+    badExpression: 'invalid expression `{{expr}}`: {{message}}', expressionFailed: 'expression `{{expr}}` failed: {{message}}',
+    crashed: 'The runner crashed: {{message}}', engineEnded: 'The scenario ended the engine (exit code {{code}}) before the run finished',
+    runnerExited: 'The runner process exited unexpectedly ({{how}}) before the run finished',
+    noInput: 'Scenario "{{scenario}}" has no input argument "{{name}}" (declare a variable with direction in/inout)',
+    wrongType: 'Variable "{{name}}" is {{type}}, a {{got}} value cannot be assigned to it',
+    tooDeep: 'Scenarios invoke each other more than {{depth}} levels deep (endless recursion?)',
+    release: 'Could not release a resource: {{message}}', cannotSet: 'Cannot set variable "{{name}}": {{message}}',
+    noScenario: 'No scenario at {{path}}', notPaused: 'the run is not paused',
+  },
+  invoke: {
+    inputs: 'Input arguments', outputs: 'Output arguments', noInputs: 'The scenario takes no input arguments.', noOutputs: 'The scenario returns no output arguments.',
+    inputOf: 'Input argument {{name}}', outputOf: 'Output argument {{name}}', expression: 'expression', defaultIs: 'default: {{value}}',
+    undeclared: 'Not arguments of the scenario (kept in the file): {{names}}',
+  },
+  annotations: { group: 'Group' },
 };
 
 export type Messages = typeof en;

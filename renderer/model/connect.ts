@@ -2,7 +2,7 @@ import type { Catalog, Link, Scenario } from './types.js';
 import { START_TYPE } from './types.js';
 import { portsOf } from './ports.js';
 
-export type ConnectRefusal = 'self' | 'intoStart' | 'portTaken' | 'noSuchPort' | 'missingBlock';
+export type ConnectRefusal = 'self' | 'intoStart' | 'portTaken' | 'noSuchPort' | 'missingBlock' | 'annotation';
 
 /**
  * Why a link may not be drawn, or null when it may. The rules mirror what the engine accepts:
@@ -15,6 +15,8 @@ export function connectRefusal(doc: Scenario, catalog: Catalog, link: Link): Con
   const to = doc.blocks.find((b) => b.id === link.to);
   if (!from || !to) return 'missingBlock';
   if (to.type === START_TYPE) return 'intoStart';
+  // Comments and groups are notes on the canvas, not steps: nothing links into them.
+  if (catalog.get(to.type)?.annotation) return 'annotation';
   if (!portsOf(from, catalog.get(from.type)).includes(link.port)) return 'noSuchPort';
   if (doc.links.some((l) => l.from === link.from && l.port === link.port)) return 'portTaken';
   return null;

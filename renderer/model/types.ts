@@ -32,6 +32,7 @@ export type BlockMeta = {
   dynamicPorts?: { param: string; prefix: string };
   outputs?: Record<string, { type: string; title: Localized }>;
   loop?: boolean;
+  annotation?: boolean;
 };
 
 export type Catalog = ReadonlyMap<string, BlockMeta>;
@@ -41,3 +42,6 @@ export type Lang = 'en' | 'ru';
 export type { Block, Link, Scenario };
 
 export const START_TYPE = 'core.start';
+/** Canvas annotations the Designer draws as frames (behind the blocks) and notes. */
+export const GROUP_TYPE = 'core.group';
+export const COMMENT_TYPE = 'core.comment';

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useDesigner } from '../store/index.js';
 import { RunStatus } from './RunStatus.js';
 import { RunOutputs } from './RunOutputs.js';
+import { translateRunMessage } from '../i18n/runMessages.js';
+import { currentLang } from '../i18n/index.js';
 
 const levels = ['debug', 'info', 'warn', 'error'] as const;
 /** Only the newest lines are rendered; the store keeps a bounded history anyway. */
@@ -10,7 +12,8 @@ const RENDER_LIMIT = 1_000;
 
 /** Log lines of the current run, with a minimum level filter and text search. */
 export const Output = memo(function Output() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = currentLang(i18n.language);
   const logs = useDesigner((s) => s.logs);
   const [minLevel, setMinLevel] = useState<(typeof levels)[number]>('debug');
   const [query, setQuery] = useState('');
@@ -32,7 +35,7 @@ export const Output = memo(function Output() {
         <select value={minLevel} onChange={(e) => setMinLevel(e.target.value as (typeof levels)[number])} aria-label={t('output.level')}>
           {levels.map((l) => (
             <option key={l} value={l}>
-              {l}
+              {t(`logLevels.${l}`)}
             </option>
           ))}
         </select>
@@ -46,13 +49,13 @@ export const Output = memo(function Output() {
         {shown.length === 0 && <li className="muted">{t('output.empty')}</li>}
         {shown.map((l) => (
           <li key={l.seq} className={`log log-${l.level}`}>
-            <span className="log-level">{l.level}</span>
+            <span className="log-level">{t(`logLevels.${l.level}`)}</span>
             {l.blockId && (
               <button type="button" className="link log-block" onClick={() => useDesigner.getState().revealBlock(l.blockId!)}>
                 {l.blockId}
               </button>
             )}
-            <span className="log-message">{l.message}</span>
+            <span className="log-message">{translateRunMessage(l.message, t, lang)}</span>
           </li>
         ))}
       </ol>

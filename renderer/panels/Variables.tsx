@@ -54,7 +54,9 @@ export const Variables = memo(function Variables() {
                 <td>
                   <select value={v.type} onChange={(e) => update(v.name, { type: e.target.value as Variable['type'] })} aria-label={`${t('variables.type')} ${v.name}`}>
                     {variableTypes.map((type) => (
-                      <option key={type}>{type}</option>
+                      <option key={type} value={type}>
+                        {t(`varTypes.${type}`)}
+                      </option>
                     ))}
                   </select>
                 </td>
@@ -65,9 +67,9 @@ export const Variables = memo(function Variables() {
                     aria-label={`${t('variables.direction')} ${v.name}`}
                   >
                     <option value="">{t('variables.local')}</option>
-                    <option value="in">in</option>
-                    <option value="out">out</option>
-                    <option value="inout">inout</option>
+                    <option value="in">{t('directions.in')}</option>
+                    <option value="out">{t('directions.out')}</option>
+                    <option value="inout">{t('directions.inout')}</option>
                   </select>
                 </td>
                 <td>

@@ -6,6 +6,7 @@ import { currentLang, localized } from '../i18n/index.js';
 import { ParamField } from './ParamField.js';
 import { ErrorPolicy } from './ErrorPolicy.js';
 import { Outputs } from './Outputs.js';
+import { InvokeArguments } from './InvokeArguments.js';
 import { updateBlock } from '../model/edits.js';
 import type { Block } from '../model/types.js';
 
@@ -58,7 +59,10 @@ export const Properties = memo(function Properties() {
     );
   }
   const params = Object.entries(meta?.params ?? {});
-  const basic = params.filter(([, spec]) => !spec.advanced);
+  // core.invoke's in/out mappings get a form built from the sub-scenario's declared arguments.
+  const invoke = block.type === 'core.invoke';
+  const mapping = (name: string) => invoke && (name === 'in' || name === 'out');
+  const basic = params.filter(([name, spec]) => !spec.advanced && !mapping(name));
   const advanced = params.filter(([, spec]) => spec.advanced);
   const field = ([name, spec]: (typeof params)[number]) => (
     <ParamField
@@ -87,6 +91,7 @@ export const Properties = memo(function Properties() {
         </dd>
       </dl>
       {basic.map(field)}
+      {invoke && <InvokeArguments block={block} variables={variableNames} raw={() => params.filter(([name]) => mapping(name)).map(field)} />}
       {advanced.length > 0 && (
         <details>
           <summary>{t('properties.more')}</summary>

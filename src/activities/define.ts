@@ -184,6 +184,12 @@ export type BlockDefinition<P extends ParamSpecs = ParamSpecs> = {
   outputs?: Record<string, OutputSpec>;
   /** Runs the path behind `body` and comes back here when that path ends (loops). */
   loop?: boolean;
+  /**
+   * A canvas annotation (comment, group): not a step of the flow. The Designer draws it as a note
+   * or a frame without ports, validation never calls it unreachable, and it never runs unless an
+   * old file links it into the flow (then it passes straight through).
+   */
+  annotation?: boolean;
   run(ctx: BlockContext, params: ParamValues<P>): Promise<BlockResult> | BlockResult;
 };
 

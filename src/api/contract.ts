@@ -16,6 +16,7 @@ import {
 import { orchestratorCommands, orchestratorEvents } from './orchestratorCommands.js';
 import { debugCommands } from './debugCommands.js';
 import { pickerCommands } from './pickerCommands.js';
+import { samplesCommands } from './samplesCommands.js';
 
 /**
  * THE contract between the Designer UI and the core: every command with its argument and result
@@ -48,6 +49,7 @@ const runIdArgs = z.object({ runId: z.string().min(1) });
 
 export const commands = {
   ...assistantCommands,
+  ...samplesCommands,
   /** What is running: Electron app or browser host, where its data lives. */
   'app.info': {
     args: empty,

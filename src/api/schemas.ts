@@ -62,6 +62,7 @@ export const blockInfoSchema = z.object({
     .record(z.string(), z.object({ type: variableTypeSchema, title: localizedTextSchema }))
     .optional(),
   loop: z.boolean().optional(),
+  annotation: z.boolean().optional(),
 });
 export type BlockInfoDto = z.infer<typeof blockInfoSchema>;
 

@@ -12,6 +12,7 @@ import { createAssistantHandlers, type AssistantTuning } from './handlers/assist
 import { createDialogBroker } from './handlers/dialogs.js';
 import { listFolder } from './handlers/fsList.js';
 import { createProjectHandlers } from './handlers/projects.js';
+import { createSampleHandlers } from './handlers/samples.js';
 import { createRecoveryStore } from './handlers/recovery.js';
 import { createRunHandlers } from './handlers/runs.js';
 import { createDebugWorkspaceHandlers } from './handlers/debugWorkspace.js';
@@ -35,6 +36,8 @@ export type ServiceOptions = {
   startRun?: StartRun;
   /** The project template (resources/templates/project by default). */
   templateDir?: string;
+  /** The sample projects of the start page (resources/samples by default). */
+  samplesDir?: string;
   /** Encryption of secrets at rest: the OS keychain in Electron, a key file otherwise. */
   secretCipher?: SecretCipher;
   /** Which face the UI shows; the Assistant's starts its robot (connection, autostart) at once. */
@@ -126,6 +129,7 @@ export function createService(options: ServiceOptions): ApiService {
       return catalogInfo();
     },
     ...createProjectHandlers(settings, options.templateDir),
+    ...createSampleHandlers(settings, dataDir, options.samplesDir),
     ...createScenarioHandlers(watcher, recovery),
     async 'scenario.validate'({ doc }) {
       return { problems: validateDocument(doc) };

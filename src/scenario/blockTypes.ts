@@ -13,6 +13,8 @@ export type BlockTypeInfo = {
   dynamicPorts?: { param: string; prefix: string };
   params: Record<string, ParamTypeInfo>;
   outputs?: Record<string, unknown>;
+  /** A canvas note or frame, not a step: never reported as unreachable. */
+  annotation?: boolean;
 };
 
 export type BlockTypeLookup = (type: string) => BlockTypeInfo | undefined;

@@ -226,8 +226,8 @@ function checkReachable(
     reached.add(id);
     queue.push(...(edges.get(id) ?? []));
   }
-  for (const { block, index } of blocks.values()) {
-    if (!reached.has(block.id)) {
+  for (const { block, index, info } of blocks.values()) {
+    if (!reached.has(block.id) && info?.annotation !== true) {
       report({
         severity: 'warning',
         code: 'block.unreachable',

@@ -26,9 +26,29 @@ export const comment = defineBlock({
   type: 'core.comment',
   category: 'core',
   title: { en: 'Comment', ru: 'Комментарий' },
-  help: { en: 'A note on the canvas. Does nothing when run.', ru: 'Заметка на схеме. При выполнении ничего не делает.' },
+  help: { en: 'A note on the canvas. Not a step of the flow: it never runs.', ru: 'Заметка на схеме. Не шаг сценария: никогда не выполняется.' },
   params: {
     text: param.multiline({ title: { en: 'Text', ru: 'Текст' }, key: true }),
   },
+  annotation: true,
+  // Its `next` port stays for older files that linked a comment into the flow: there it passes
+  // straight through, as it always did. The Designer gives new comments no ports.
+  run: () => undefined,
+});
+
+export const group = defineBlock({
+  type: 'core.group',
+  category: 'core',
+  title: { en: 'Group', ru: 'Группа' },
+  help: {
+    en: 'A titled frame on the canvas around related blocks. Not a step of the flow: it never runs. Drag its corner to resize it.',
+    ru: 'Подписанная рамка на схеме вокруг связанных блоков. Не шаг сценария: никогда не выполняется. Размер меняется за угол.',
+  },
+  params: {
+    width: param.number({ title: { en: 'Width', ru: 'Ширина' }, default: 480, advanced: true }),
+    height: param.number({ title: { en: 'Height', ru: 'Высота' }, default: 320, advanced: true }),
+  },
+  ports: [],
+  annotation: true,
   run: () => undefined,
 });

@@ -2,7 +2,7 @@ import type { AnyBlockDefinition } from '../define.js';
 import { assign } from './assign.js';
 import { ifBlock, switchBlock } from './branch.js';
 import { delay } from './delay.js';
-import { comment, end, start } from './flow.js';
+import { comment, end, group, start } from './flow.js';
 import { invoke } from './invoke.js';
 import { log, throwBlock } from './log.js';
 import { forEach, repeat, whileBlock } from './loops.js';
@@ -24,4 +24,5 @@ export const coreBlocks: AnyBlockDefinition[] = [
   script,
   invoke,
   comment,
+  group,
 ];
