@@ -184,6 +184,24 @@ export const en = {
     undeclared: 'Not arguments of the scenario (kept in the file): {{names}}',
   },
   annotations: { group: 'Group' },
+  // ---- The host's answers in the status bar (renderer/i18n/runMessages.ts translates them) ----
+  hostMsg: {
+    notProject: '{{path}} is not a Cairn project (it has no cairn.project.json)',
+    notEmpty: '{{path}} is not empty; a new project needs an empty folder',
+    scenarioNotFound: 'Scenario file not found: {{path}}',
+    scenarioExists: 'A scenario file already exists: {{path}}',
+    notScenario: 'Not a scenario file (*{{suffix}}): {{path}}',
+    folderNotFound: 'Folder not found: {{path}}',
+    notFolder: 'Not a folder: {{path}}',
+    cannotList: 'Cannot list {{path}}: {{message}}',
+    cannotRead: 'Cannot read {{path}}: {{message}}',
+    noRecovery: 'No recovery copy of {{path}}',
+    recoveryDamaged: 'The recovery copy of {{path}} is damaged',
+    noSample: 'There is no sample named "{{name}}"',
+    noOrchestratorUrl: 'No Orchestrator URL: set it in Orchestrator settings.',
+    noApiKey: 'No API key: save one in Orchestrator settings.',
+    publishing: 'This project is being published already.',
+  },
 };
 
 export type Messages = typeof en;

@@ -186,4 +186,22 @@ export const ru: Messages = {
     undeclared: 'Не аргументы сценария (остаются в файле): {{names}}',
   },
   annotations: { group: 'Группа' },
+  // ---- The host's answers in the status bar (renderer/i18n/runMessages.ts translates them) ----
+  hostMsg: {
+    notProject: '{{path}} — не проект Cairn (в папке нет cairn.project.json)',
+    notEmpty: 'Папка {{path}} не пуста; для нового проекта нужна пустая папка',
+    scenarioNotFound: 'Файл сценария не найден: {{path}}',
+    scenarioExists: 'Файл сценария уже существует: {{path}}',
+    notScenario: 'Это не файл сценария (*{{suffix}}): {{path}}',
+    folderNotFound: 'Папка не найдена: {{path}}',
+    notFolder: 'Это не папка: {{path}}',
+    cannotList: 'Не удалось прочитать папку {{path}}: {{message}}',
+    cannotRead: 'Не удалось прочитать {{path}}: {{message}}',
+    noRecovery: 'Нет резервной копии {{path}}',
+    recoveryDamaged: 'Резервная копия {{path}} повреждена',
+    noSample: 'Примера «{{name}}» нет',
+    noOrchestratorUrl: 'Не задан адрес Оркестратора: укажите его в настройках Оркестратора.',
+    noApiKey: 'Нет ключа API: сохраните его в настройках Оркестратора.',
+    publishing: 'Этот проект уже публикуется.',
+  },
 };

@@ -36,4 +36,12 @@ describe('run messages in Russian', () => {
     expect(toEn(both)).toBe('Host service "dialog" is not available in this run');
     expect(toRu('Something a block said')).toBe('Something a block said');
   });
+
+  it('translates the host answers a Designer user meets in the status bar', () => {
+    expect(toRu('/home/anna/invoices is not a Cairn project (it has no cairn.project.json)')).toBe('/home/anna/invoices — не проект Cairn (в папке нет cairn.project.json)');
+    expect(toRu('Scenario file not found: /p/main.scenario.json')).toBe('Файл сценария не найден: /p/main.scenario.json');
+    expect(toRu('/p is not empty; a new project needs an empty folder')).toBe('Папка /p не пуста; для нового проекта нужна пустая папка');
+    expect(toRu('No API key: save one in Orchestrator settings.')).toBe('Нет ключа API: сохраните его в настройках Оркестратора.');
+    expect(toEn('Folder not found: /nowhere')).toBe('Folder not found: /nowhere');
+  });
 });

@@ -49,6 +49,23 @@ const rules: Rule[] = [
   { re: /^Cannot set variable "(.*?)": (.*)$/s, to: (m, t, again) => t('runMsg.cannotSet', { name: m[1], message: again(m[2]) }) },
   { re: /^No scenario at (.*)$/s, to: (m, t) => t('runMsg.noScenario', { path: m[1] }) },
   { re: /^the run is not paused$/, to: (_m, t) => t('runMsg.notPaused') },
+  // The host's answers a Designer user meets in the status bar (src/api/handlers: projects, files, folders).
+  { re: /^(.*) is not a Cairn project \(it has no cairn\.project\.json\)$/s, to: (m, t) => t('hostMsg.notProject', { path: m[1] }) },
+  { re: /^(.*) is not a Cairn project: it has no readable (.*)$/s, to: (m, t) => t('hostMsg.notProject', { path: m[1] }) },
+  { re: /^(.*) is not empty; a new project needs an empty folder$/s, to: (m, t) => t('hostMsg.notEmpty', { path: m[1] }) },
+  { re: /^Scenario file not found: (.*)$/s, to: (m, t) => t('hostMsg.scenarioNotFound', { path: m[1] }) },
+  { re: /^A scenario file already exists: (.*)$/s, to: (m, t) => t('hostMsg.scenarioExists', { path: m[1] }) },
+  { re: /^Not a scenario file \(\*(.*?)\): (.*)$/s, to: (m, t) => t('hostMsg.notScenario', { suffix: m[1], path: m[2] }) },
+  { re: /^Folder not found: (.*)$/s, to: (m, t) => t('hostMsg.folderNotFound', { path: m[1] }) },
+  { re: /^Not a folder: (.*)$/s, to: (m, t) => t('hostMsg.notFolder', { path: m[1] }) },
+  { re: /^Cannot list (.*?): (.*)$/s, to: (m, t) => t('hostMsg.cannotList', { path: m[1], message: m[2] }) },
+  { re: /^Cannot read (.*?): (.*)$/s, to: (m, t) => t('hostMsg.cannotRead', { path: m[1], message: m[2] }) },
+  { re: /^No recovery copy of (.*)$/s, to: (m, t) => t('hostMsg.noRecovery', { path: m[1] }) },
+  { re: /^The recovery copy of (.*) is damaged$/s, to: (m, t) => t('hostMsg.recoveryDamaged', { path: m[1] }) },
+  { re: /^There is no sample named "(.*)"$/s, to: (m, t) => t('hostMsg.noSample', { name: m[1] }) },
+  { re: /^No Orchestrator URL: set it in Orchestrator settings\.$/, to: (_m, t) => t('hostMsg.noOrchestratorUrl') },
+  { re: /^No API key: save one in Orchestrator settings\.$/, to: (_m, t) => t('hostMsg.noApiKey') },
+  { re: /^This project is being published already\.$/, to: (_m, t) => t('hostMsg.publishing') },
 ];
 
 export function translateRunMessage(message: string, t: T, lang: 'en' | 'ru'): string {
