@@ -141,7 +141,7 @@ export const en = {
     highlight: 'Highlight', highlightHelp: 'Show on the live page what this selector matches',
     record: 'Record', recordHelp: 'Record clicks and typing in the picker window as blocks after this one',
     stop: 'Stop recording', cancel: 'Cancel picking',
-    picking: 'Click the element in the picker window…', recording: 'Recording: do the steps in the picker window, then Stop recording.',
+    picking: 'Click the element in the picker window…', pickingPaused: 'Click the element in the browser window (the paused run’s, if it has one open)…', recording: 'Recording: do the steps in the picker window, then Stop recording.',
     matches_one: '{{count}} match', matches_few: '{{count}} matches', matches_many: '{{count}} matches', matches_other: '{{count}} matches',
     recorded_one: '{{count}} step recorded', recorded_few: '{{count}} steps recorded', recorded_many: '{{count}} steps recorded', recorded_other: '{{count}} steps recorded',
     notUnique: 'No selector matches this element alone: pick another element or write the selector by hand.',

@@ -16,6 +16,11 @@ const activeDoc = () => {
   const s = useDesigner.getState();
   return s.active ? s.docs[s.active]?.doc : undefined;
 };
+/** The debug run paused right now: Pick and Highlight then work in its browser (when it has one open). */
+const pausedRunId = () => {
+  const { run } = useDesigner.getState();
+  return run.status === 'paused' && run.runId ? run.runId : undefined;
+};
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -24,12 +29,14 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * "Find by" into the block (one undo step), Highlight says how many elements the selector
  * matches on the live page, Record inserts the recorded steps after this block (one undo step).
  * Under the address of "Open browser" / "Go to URL" only Record is offered (recording usually
- * starts right after the page is opened).
+ * starts right after the page is opened). While a debug run is paused, Pick and Highlight work in
+ * the run's own browser (the page as the run left it) when it has one open.
  */
 export const SelectorField = memo(function SelectorField({ blockId, recordOnly = false }: { blockId: string; recordOnly?: boolean }) {
   const { t } = useTranslation();
   const block = useDesigner((s) => (s.active ? s.docs[s.active]?.doc.blocks.find((b) => b.id === blockId) : undefined));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const paused = useDesigner((s) => s.run.status === 'paused');
   const [alternatives, setAlternatives] = useState<Proposal[]>([]);
   const url = () => {
     const doc = activeDoc();
@@ -44,7 +51,7 @@ export const SelectorField = memo(function SelectorField({ blockId, recordOnly =
     setStatus({ kind: 'picking' });
     setAlternatives([]);
     try {
-      const result = await bridge.call('picker.pick', { url: url() });
+      const result = await bridge.call('picker.pick', { url: url(), runId: pausedRunId() });
       setAlternatives(result.alternatives);
       if (result.best) use(result.best);
       else setStatus({ kind: 'error', text: t('picker.notUnique') });
@@ -60,7 +67,7 @@ export const SelectorField = memo(function SelectorField({ blockId, recordOnly =
     const target = literalTarget(block);
     if (!target) return setStatus({ kind: 'error', text: t('picker.nothingToHighlight') });
     try {
-      const { count } = await bridge.call('picker.highlight', { url: url(), ...target });
+      const { count } = await bridge.call('picker.highlight', { url: url(), runId: pausedRunId(), ...target });
       setStatus({ kind: 'matches', count });
     } catch (error) {
       setStatus({ kind: 'error', text: messageOf(error) });
@@ -116,7 +123,7 @@ export const SelectorField = memo(function SelectorField({ blockId, recordOnly =
       </div>
       {status.kind !== 'idle' && (
         <p role="status" data-testid="selector-status" className={status.kind === 'error' || (status.kind === 'matches' && status.count !== 1) ? 'selector-status bad' : 'selector-status'}>
-          {status.kind === 'picking' && t('picker.picking')}
+          {status.kind === 'picking' && t(paused ? 'picker.pickingPaused' : 'picker.picking')}
           {status.kind === 'recording' && t('picker.recording')}
           {status.kind === 'matches' && t('picker.matches', { count: status.count })}
           {status.kind === 'recorded' && t('picker.recorded', { count: status.count })}

@@ -115,8 +115,18 @@ export type OutputSpec = { type: VariableType; title: LocalizedText };
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+/**
+ * A browser a block opened, as a paused debugger's tools reach it: its DevTools endpoint on
+ * 127.0.0.1 and the tab the next block acts on (the Designer's picker attaches there).
+ */
+export type InspectableBrowser = { endpoint: string; targetId: string; url: string };
+
 /** Something a block opened that must be closed on end, stop or abort (browser, workbook, connection). */
-export type Disposable = { dispose(): void | Promise<void> };
+export type Disposable = {
+  dispose(): void | Promise<void>;
+  /** A browser says where a paused debugger reaches it (debug runs only, see `BlockContext.debugging`). */
+  inspectBrowser?(): Promise<InspectableBrowser | undefined>;
+};
 
 export type BlockVariables = {
   get(name: string): unknown;
@@ -152,6 +162,11 @@ export type BlockContext = {
   use<T extends Disposable>(resource: T): T;
   /** Registers a child process (browser, python) so an abort kills it and its group. */
   trackProcess(pid: number): void;
+  /**
+   * A Designer debug run: a browser a block opens also listens on a DevTools port on 127.0.0.1,
+   * so the picker can attach to it while the run is paused. Unset (false) in every other run.
+   */
+  readonly debugging?: boolean;
   /** Marks a value as secret: it is redacted from every log line and event from now on. */
   secret(value: string): void;
   /** A cancellable wait: rejects with a stop error when the run is stopped. */

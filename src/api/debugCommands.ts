@@ -32,6 +32,14 @@ export const debugCommands = {
   /** A secret variable's value, for the paused Designer only: the answer goes to the asking UI, never to a log. */
   'run.reveal': { args: z.object({ runId, name: z.string().min(1) }), result: answer },
   /**
+   * The paused run's open browsers: each one's DevTools endpoint (127.0.0.1) and the tab its next
+   * block acts on. Empty when the run is not paused or has no browser. The picker attaches there.
+   */
+  'run.browsers': {
+    args: z.object({ runId }),
+    result: z.object({ browsers: z.array(z.object({ endpoint: z.string(), targetId: z.string(), url: z.string() })) }),
+  },
+  /**
    * The debugger's settings of a project, kept in the app's data folder (never in the scenario
    * files, so breakpoints don't end up in git or on the robot). Scenario paths are absolute here.
    */

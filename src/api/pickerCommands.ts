@@ -30,8 +30,12 @@ export const recordedStepSchema = z.object({
   unique: z.boolean(),
 });
 
-/** The page to open: the scenario's start page, or empty to keep the page the picker shows. */
-const urlArgs = z.object({ url: z.string().optional() });
+/**
+ * The page to open: the scenario's start page, or empty to keep the page the picker shows.
+ * `runId`: the Designer's debug run; when it is paused with a browser open, Pick and Highlight
+ * work in that browser's current tab instead (the page as the run left it).
+ */
+const urlArgs = z.object({ url: z.string().optional(), runId: z.string().optional() });
 
 export const pickerCommands = {
   /** Opens the picker's browser (if needed) at the URL and waits for a click on an element. */

@@ -224,6 +224,7 @@ export const debugCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setVariable'), name: z.string(), value: z.unknown() }),
   z.object({ type: z.literal('evaluate'), id: z.string(), expression: z.string() }),
   z.object({ type: z.literal('reveal'), id: z.string(), name: z.string() }),
+  z.object({ type: z.literal('browsers'), id: z.string() }),
 ]);
 
 // ---- dialogs a block asks the user (mirror HostMethods 'dialog.*' of src/engine/services.ts) ----

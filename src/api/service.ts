@@ -108,7 +108,7 @@ export function createService(options: ServiceOptions): ApiService {
       : Promise.resolve();
   const vault = createSecretVault(dataDir, options.secretCipher ?? fileKeyCipher(dataDir));
   const orchestrator = createOrchestratorHandlers(settings, vault);
-  const picker = createPickerHandlers({ language: async () => ((await settings.get()).language === 'ru' ? 'ru' : 'en') });
+  const picker = createPickerHandlers({ pausedRunBrowsers: (runId) => runs.browsersOf(runId), language: async () => ((await settings.get()).language === 'ru' ? 'ru' : 'en') });
   // Created on first call (not at construction: a failure must reach a caller, not crash the host).
   let ready: Promise<unknown> | undefined;
 
@@ -144,6 +144,7 @@ export function createService(options: ServiceOptions): ApiService {
     'run.debug': runs['run.debug'],
     'run.evaluate': runs['run.evaluate'],
     'run.reveal': runs['run.reveal'],
+    'run.browsers': runs['run.browsers'],
     ...createDebugWorkspaceHandlers(dataDir),
     async 'dialog.answer'({ requestId, result }) {
       dialogs.answer(requestId, result);

@@ -33,6 +33,10 @@ export class BlockContextImpl implements BlockContext {
     return this.frame.vars;
   }
 
+  get debugging(): boolean {
+    return this.run.debugger !== undefined;
+  }
+
   get host(): BlockContext['host'] {
     return this.run.host;
   }

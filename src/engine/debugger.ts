@@ -1,4 +1,4 @@
-import type { LogLevel } from '../activities/define.js';
+import type { InspectableBrowser, LogLevel } from '../activities/define.js';
 import { compileExpression, type CompiledExpression } from '../scenario/expressions/index.js';
 import type { CompiledBlock } from './compile.js';
 import type { Frame } from './frame.js';
@@ -12,6 +12,8 @@ export type DebugHost = {
   log(level: LogLevel, message: string, blockId?: string, scenario?: string): void;
   /** A copy of a value fit for an event, secrets redacted. */
   redact(value: unknown): unknown;
+  /** The run's open browsers with their DevTools endpoints (the Designer's picker attaches to them). */
+  browsers(): Promise<InspectableBrowser[]>;
 };
 
 /** An enabled breakpoint with its hits so far (counted only when its condition held). */
@@ -216,6 +218,13 @@ export class Debugger {
         } catch (err) {
           return this.answer(command.id, { error: describeError(err) });
         }
+      case 'browsers':
+        if (paused === undefined) return this.answer(command.id, { error: 'The run is not paused' });
+        void this.host.browsers().then(
+          (browsers) => this.answer(command.id, { value: browsers }),
+          (err: unknown) => this.answer(command.id, { error: describeError(err) }),
+        );
+        return;
       case 'reveal':
         if (paused === undefined) return this.answer(command.id, { error: 'The run is not paused' });
         if (!paused.frame.vars.has(command.name)) return this.answer(command.id, { error: `Scenario "${paused.frame.name}" has no variable "${command.name}"` });

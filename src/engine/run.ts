@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Disposable, LogLevel } from '../activities/define.js';
+import type { Disposable, InspectableBrowser, LogLevel } from '../activities/define.js';
 import { isInsideProject } from '../scenario/io.js';
 import { REDACTED } from '../scenario/values.js';
 import { compileScenario, type CompiledBlock, type CompiledScenario } from './compile.js';
@@ -58,7 +58,15 @@ export class Run {
     this.stopFlag = options.stopFlag ?? localStopFlag();
     const request = options.request;
     this.trace = request.trace === true;
-    this.debugger = request.mode === 'debug' ? new Debugger(request.debug ?? {}, { emit: (e) => this.emit(e), log: (level, m, blockId, scenario) => this.log(level, m, blockId, scenario), redact: (v) => this.redactor.value(v) }) : undefined;
+    this.debugger =
+      request.mode === 'debug'
+        ? new Debugger(request.debug ?? {}, {
+            emit: (e) => this.emit(e),
+            log: (level, m, blockId, scenario) => this.log(level, m, blockId, scenario),
+            redact: (v) => this.redactor.value(v),
+            browsers: () => this.browsers(),
+          })
+        : undefined;
     this.host = { request: <T>(method: string, params: unknown) => this.untilStopped(options.host(method, this.redactHostText(method, params))) as Promise<T> };
   }
 
@@ -82,6 +90,12 @@ export class Run {
   use<T extends Disposable>(resource: T): T {
     this.resources.push(resource);
     return resource;
+  }
+
+  /** The open browsers of this run that a paused debugger's tools can reach, oldest first. */
+  async browsers(): Promise<InspectableBrowser[]> {
+    const found = await Promise.all(this.resources.map((r) => (r.inspectBrowser ? r.inspectBrowser().catch(() => undefined) : Promise.resolve(undefined))));
+    return found.filter((b): b is InspectableBrowser => b !== undefined);
   }
 
   trackProcess(pid: number): void {

@@ -94,7 +94,7 @@ export type RunEvent =
       stack: { scenario: string; blockId: string; path?: string }[];
     }
   | { type: 'resumed' }
-  /** The answer to an `evaluate` / `reveal` debug command (same id): a value, or why there is none. */
+  /** The answer to an `evaluate` / `reveal` / `browsers` debug command (same id): a value, or why there is none. */
   | { type: 'evaluated'; id: string; value?: unknown; error?: string }
   | { type: 'process.spawned'; pid: number }
   | {
@@ -118,7 +118,9 @@ export type DebugCommand =
   /** Evaluates an expression in the paused block's scope (secrets redacted in the answer). */
   | { type: 'evaluate'; id: string; expression: string }
   /** The value of a secret variable of the paused scenario, unredacted: for the Designer's "reveal", never logged. */
-  | { type: 'reveal'; id: string; name: string };
+  | { type: 'reveal'; id: string; name: string }
+  /** The paused run's open browsers (`InspectableBrowser[]` as the answer's value): where the picker attaches. */
+  | { type: 'browsers'; id: string };
 
 export type RunSummary = {
   runId: string;

@@ -56,12 +56,18 @@ const PAGE_SCRIPT = String.raw`
     if (box) box.hidden = true;
     if (tip) tip.hidden = true;
   }
+  // Every listener, so that dispose() leaves the page as it was (a paused run's page, see picker.ts).
+  const listeners = [];
+  const listen = (type, fn) => {
+    addEventListener(type, fn, true);
+    listeners.push([type, fn]);
+  };
   const deepTarget = (e) => e.composedPath().find((n) => n && n.nodeType === 1 && n !== host) || null;
 
   // Pick mode: hover shows the proposal, click picks; the page never sees the click.
   let hovered = null;
   let hoverSeq = 0;
-  addEventListener('mousemove', (e) => {
+  listen('mousemove', (e) => {
     if (mode !== 'pick') return;
     const el = deepTarget(e);
     if (!el || el === hovered) return;
@@ -71,15 +77,15 @@ const PAGE_SCRIPT = String.raw`
     window.__cairnPickerHover(remember(el)).then((answer) => {
       if (seq === hoverSeq && hovered === el && mode === 'pick') show(el, answer.text, answer.bad);
     }, () => {});
-  }, true);
+  });
   const swallow = (e) => {
     if (mode !== 'pick') return;
     e.preventDefault();
     e.stopPropagation();
     e.stopImmediatePropagation();
   };
-  for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'auxclick', 'contextmenu', 'submit']) addEventListener(type, swallow, true);
-  addEventListener('click', (e) => {
+  for (const type of ['mousedown', 'mouseup', 'pointerdown', 'pointerup', 'dblclick', 'auxclick', 'contextmenu', 'submit']) listen(type, swallow);
+  listen('click', (e) => {
     if (mode === 'pick') {
       swallow(e);
       const el = deepTarget(e);
@@ -95,7 +101,7 @@ const PAGE_SCRIPT = String.raw`
     if (label && label.control) return;
     const el = raw.closest('button, a[href], [role=button], [role=link], [role=tab], [role=menuitem], [role=option], input, summary') || raw;
     record('click', el, {});
-  }, true);
+  });
 
   // Record mode: what a person does, as facts; the picker makes blocks of them.
   const recorded = new WeakMap();
@@ -111,7 +117,7 @@ const PAGE_SCRIPT = String.raw`
     recorded.set(el, value);
     record('fill', el, { value, secret: el.matches('input[type=password]') });
   }
-  addEventListener('change', (e) => {
+  listen('change', (e) => {
     if (mode !== 'record') return;
     const el = deepTarget(e);
     if (!el) return;
@@ -119,14 +125,14 @@ const PAGE_SCRIPT = String.raw`
     if (el.matches('select')) return record('select', el, { values: [...el.selectedOptions].map((o) => o.value) });
     if (el.matches('input[type=file]')) return record('upload', el, { files: [...el.files].map((f) => f.name) });
     if (isTextField(el)) recordFill(el);
-  }, true);
-  addEventListener('keydown', (e) => {
+  });
+  listen('keydown', (e) => {
     if (mode !== 'record' || !e.isTrusted || e.key !== 'Enter') return;
     const el = deepTarget(e);
     if (!el || !isTextField(el) || el.matches('textarea')) return;
     recordFill(el);
     record('press', el, { key: 'Enter' });
-  }, true);
+  });
 
   // Facts about an element, for selectors.
   const norm = (s) => (s || '').replace(/\s+/g, ' ').trim();
@@ -270,6 +276,17 @@ const PAGE_SCRIPT = String.raw`
     css: cssOf,
     flash(el, text, bad) { show(el, text, bad); },
     hide,
+    // Leaves the page as it was: no listeners, no overlay, no picker globals.
+    dispose() {
+      mode = 'idle';
+      for (const [type, fn] of listeners) removeEventListener(type, fn, true);
+      listeners.length = 0;
+      elements.clear();
+      if (host) host.remove();
+      for (const name of ['__cairnPicker', '__cairnPickerMode', '__cairnPickerHover', '__cairnPickerPick', '__cairnPickerRecord']) {
+        try { delete window[name]; } catch (e) { window[name] = undefined; }
+      }
+    },
   };
   // A frame that loads while picking or recording joins in.
   if (window.__cairnPickerMode) window.__cairnPickerMode().then((m) => window.__cairnPicker.setMode(m), () => {});

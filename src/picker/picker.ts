@@ -17,7 +17,10 @@ export type PickerOptions = {
 };
 
 type Mode = 'idle' | 'pick' | 'record';
-type PageApi = { __cairnPicker: { setMode(m: Mode): void; take(id: number): Element | null; flash(el: Element, text: string, bad: boolean): void; hide(): void } };
+type PageApi = { __cairnPicker: { setMode(m: Mode): void; take(id: number): Element | null; flash(el: Element, text: string, bad: boolean): void; hide(): void; dispose(): void } };
+
+/** A browser of a paused run: its DevTools endpoint and the tab its next block acts on. */
+export type RunBrowserTarget = { endpoint: string; targetId: string };
 
 export class PickerError extends Error {
   constructor(
@@ -26,6 +29,20 @@ export class PickerError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The run's tab by its DevTools target id; the newest tab when that one is gone. */
+async function pageOfTarget(browser: Browser, targetId: string): Promise<Page> {
+  const pages = browser.contexts().flatMap((c) => c.pages());
+  for (const page of pages) {
+    const cdp = await page.context().newCDPSession(page);
+    const { targetInfo } = (await cdp.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } };
+    await cdp.detach().catch(() => undefined);
+    if (targetInfo.targetId === targetId) return page;
+  }
+  const newest = pages.at(-1);
+  if (!newest) throw new PickerError("The paused run's browser has no open tab", 'closed');
+  return newest;
 }
 
 function displayAvailable(): boolean {
@@ -49,7 +66,38 @@ export class PickerBrowser {
     private readonly context: BrowserContext,
     public page: Page,
     private readonly language: () => Promise<'en' | 'ru'>,
+    /** A paused run's browser, reached over its DevTools port: closing only disconnects. */
+    readonly attached = false,
   ) {}
+
+  /**
+   * Attaches to the browser of a paused run (chromium.connectOverCDP on its 127.0.0.1 port) and
+   * puts the picker into its current tab: the page as the run left it, logged in, half filled.
+   * `close()` takes the picker out of the page again and disconnects; the run's browser and tab
+   * stay as they were.
+   */
+  static async attach(target: RunBrowserTarget, options: Pick<PickerOptions, 'language'> = {}): Promise<PickerBrowser> {
+    const { chromium } = await loadPlaywright();
+    let browser: Browser;
+    try {
+      browser = await chromium.connectOverCDP(target.endpoint);
+    } catch (error) {
+      throw new PickerError(`Could not reach the paused run's browser: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'launch');
+    }
+    try {
+      const page = await pageOfTarget(browser, target.targetId);
+      const picker = new PickerBrowser(browser, page.context(), page, options.language ?? (async () => 'en'), true);
+      await picker.install();
+      // The tab is already loaded: the init script only reaches documents loaded from now on.
+      const script = pickerPageScript();
+      await Promise.all(page.frames().map((f) => f.evaluate(script).catch(() => undefined)));
+      browser.on('disconnected', () => picker.onClosed());
+      return picker;
+    } catch (error) {
+      await browser.close().catch(() => undefined);
+      throw error instanceof PickerError ? error : new PickerError(`Could not pick in the paused run's browser: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, 'launch');
+    }
+  }
 
   static async open(options: PickerOptions = {}): Promise<PickerBrowser> {
     const headless = options.headless ?? (process.env.CAIRN_PICKER_HEADLESS === '1' || !displayAvailable());
@@ -191,8 +239,16 @@ export class PickerBrowser {
     this.waiting = undefined;
   }
 
+  /** Closes the picker's own browser; an attached one is left as the run had it (picker removed, then disconnected). */
   async close(): Promise<void> {
     this.onClosed();
+    if (this.attached) {
+      await this.page.hideHighlight().catch(() => undefined);
+      await Promise.all(
+        this.page.frames().map((f) => f.evaluate(() => (window as unknown as Partial<PageApi>).__cairnPicker?.dispose()).catch(() => undefined)),
+      );
+    }
+    // For a connectOverCDP browser this only disconnects: the run's browser and tabs stay open.
     await this.browser.close().catch(() => undefined);
   }
 }

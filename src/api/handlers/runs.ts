@@ -7,13 +7,16 @@ import type { Emit, Handlers } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { DialogBroker } from './dialogs.js';
 
-type RunHandlers = Pick<Handlers, 'run.start' | 'run.stop' | 'run.abort' | 'run.debug' | 'run.evaluate' | 'run.reveal'>;
+type RunHandlers = Pick<Handlers, 'run.start' | 'run.stop' | 'run.abort' | 'run.debug' | 'run.evaluate' | 'run.reveal' | 'run.browsers'>;
 
 /** A paused runner answers at once; this long means it is busy or gone. */
 const ANSWER_TIMEOUT_MS = 10_000;
 
-/** Sends an `evaluate` / `reveal` debug command and waits for its `evaluated` event. */
-function ask(handle: RunHandle, command: { type: 'evaluate'; expression: string } | { type: 'reveal'; name: string }): Promise<{ value?: unknown; error?: string }> {
+/** Sends an `evaluate` / `reveal` / `browsers` debug command and waits for its `evaluated` event. */
+function ask(
+  handle: RunHandle,
+  command: { type: 'evaluate'; expression: string } | { type: 'reveal'; name: string } | { type: 'browsers' },
+): Promise<{ value?: unknown; error?: string }> {
   const id = randomUUID();
   return new Promise((done) => {
     let settled = false;
@@ -38,7 +41,15 @@ function ask(handle: RunHandle, command: { type: 'evaluate'; expression: string 
   });
 }
 
+/** A browser of a paused run, as the picker attaches to it. */
+export type RunBrowser = { endpoint: string; targetId: string; url: string };
+
+const isRunBrowser = (b: unknown): b is RunBrowser =>
+  typeof b === 'object' && b !== null && ['endpoint', 'targetId', 'url'].every((k) => typeof (b as Record<string, unknown>)[k] === 'string');
+
 export type RunControl = RunHandlers & {
+  /** The open browsers of a paused run, oldest first; empty when the run is not paused, has none, or is gone. */
+  browsersOf(runId: string): Promise<RunBrowser[]>;
   /** Aborts every run still going (the app is closing): no runner outlives the UI. */
   abortAll(): Promise<void>;
 };
@@ -65,6 +76,13 @@ export function createRunHandlers(
     if (!run) throw new ApiError('not_found', `No active run ${runId} (it has finished or never started)`);
     return run;
   };
+
+  async function browsersOf(runId: string): Promise<RunBrowser[]> {
+    const run = runs.get(runId);
+    if (!run) return [];
+    const { value } = await ask(run, { type: 'browsers' });
+    return Array.isArray(value) ? value.filter(isRunBrowser) : [];
+  }
 
   return {
     async 'run.start'({ path, mode, breakpoints, breakOnError, startAt, pauseOnStart, args }) {
@@ -118,6 +136,10 @@ export function createRunHandlers(
     async 'run.reveal'({ runId, name }) {
       return ask(find(runId), { type: 'reveal', name });
     },
+    async 'run.browsers'({ runId }) {
+      return { browsers: await browsersOf(runId) };
+    },
+    browsersOf,
     async abortAll() {
       const active = [...runs.values()];
       for (const run of active) run.abort();

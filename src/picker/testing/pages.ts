@@ -35,6 +35,17 @@ customElements.define('shop-widget', class extends HTMLElement {
 </script>`,
 );
 
+/** A form whose note field exists only after "Add a note" is clicked (never in the page's HTML). */
+const revealPage = page(
+  'Delivery',
+  `<h1>Delivery</h1>
+<form method="get" action="/sent">
+  <div class="row" id="extra"></div>
+  <div class="row"><button type="button" id="add-note" onclick="document.getElementById('extra').innerHTML = '<label>Note</label><input name=note>'; this.remove()">Add a note</button></div>
+  <div class="row"><button type="submit">Send</button></div>
+</form>`,
+);
+
 const framePage = page('Frame', `<button onclick="this.textContent = 'Paid'">Pay now</button>`);
 
 export type PickerSite = {
@@ -53,6 +64,7 @@ export async function startPickerSite(): Promise<PickerSite> {
       res.end(body);
     };
     if (url.pathname === '/frame') return html(framePage);
+    if (url.pathname === '/reveal') return html(revealPage);
     if (url.pathname === '/sent') {
       sent.push(Object.fromEntries(url.searchParams));
       const items = [...url.searchParams].map(([k, v]) => `<li data-field="${k}">${k}=${v.replace(/</g, '&lt;')}</li>`).join('');

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { BlockError, type BlockContext, type Disposable } from '../../define.js';
+import { BlockError, type BlockContext, type Disposable, type InspectableBrowser } from '../../define.js';
 import { loadPlaywright } from '../../libraries.js';
+import { devToolsEndpoint, DEVTOOLS_PORT_ARGS } from './devtools.js';
 import { browserArgs, findBrowserExecutable } from './executable.js';
 
 /**
@@ -26,7 +27,21 @@ export class WebSession implements Disposable {
     readonly browser: Browser,
     readonly context: BrowserContext,
     public page: Page,
+    /** The DevTools endpoint on 127.0.0.1 (debug runs only): where the Designer's picker attaches while paused. */
+    readonly devtools?: string,
   ) {}
+
+  /** Where a paused debugger's picker reaches this browser: its endpoint and the tab blocks act on. */
+  async inspectBrowser(): Promise<InspectableBrowser | undefined> {
+    if (!this.devtools || !this.isOpen || this.page.isClosed()) return undefined;
+    const cdp = await this.context.newCDPSession(this.page);
+    try {
+      const { targetInfo } = (await cdp.send('Target.getTargetInfo')) as { targetInfo: { targetId: string } };
+      return { endpoint: this.devtools, targetId: targetInfo.targetId, url: this.page.url() };
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
 
   get handle(): BrowserHandle {
     return { kind: 'web.browser', id: this.id, executable: this.executable };
@@ -90,7 +105,9 @@ export async function launchSession(ctx: BlockContext, opts: LaunchOptions): Pro
   const { chromium } = await loadPlaywright();
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: executable, headless: opts.headless, args: browserArgs, timeout: opts.timeoutMs });
+    // A debug run's browser also listens on a DevTools port (127.0.0.1, a free port) for the picker.
+    const args = ctx.debugging ? [...browserArgs, ...DEVTOOLS_PORT_ARGS] : browserArgs;
+    browser = await chromium.launch({ executablePath: executable, headless: opts.headless, args, timeout: opts.timeoutMs });
   } catch (error) {
     throw new BlockError(`Could not start the browser "${executable}": ${firstLine(error)}`, 'BROWSER_LAUNCH');
   }
@@ -99,9 +116,10 @@ export async function launchSession(ctx: BlockContext, opts: LaunchOptions): Pro
     if (pid) ctx.trackProcess(pid);
     // Stopped while the browser was starting: nobody will dispose it, so close it here.
     if (ctx.signal.aborted) throw ctx.signal.reason;
+    const devtools = ctx.debugging ? await devToolsEndpoint(browser) : undefined;
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
-    const session = ctx.use(new WebSession(executable, browser, context, page));
+    const session = ctx.use(new WebSession(executable, browser, context, page, devtools));
     sessions.set(session.id, session);
     // When the site closes the active tab, blocks go on in the last tab still open.
     context.on('page', (opened) => opened.on('close', () => session.onPageClosed(opened)));
