@@ -1,7 +1,7 @@
 import type { AnyBlockDefinition, ParamSpec } from '../activities/define.js';
 import { findBlock } from '../activities/catalog.js';
 import type { Block, ErrorPolicy, Retry, Scenario } from '../scenario/schema.js';
-import { compileParam, type CompiledParam } from './params.js';
+import { blockLabel, compileParam, paramWhere, type CompiledParam } from './params.js';
 
 /**
  * Compile once per run: a scenario document becomes a graph of blocks with their definitions,
@@ -77,12 +77,12 @@ export function compileScenario(doc: Scenario, path: string): CompiledScenario {
   const byId = new Map<string, CompiledBlock>();
   for (const block of doc.blocks) {
     const def = findBlock(block.type);
-    const label = `"${block.id}" (${block.type})`;
+    const label = blockLabel(block.id, block.type);
     if (def === undefined) throw new ScenarioCompileError(`${where}: block ${label} has an unknown type`);
     if (byId.has(block.id)) throw new ScenarioCompileError(`${where}: two blocks have the id "${block.id}"`);
     const params = Object.entries(def.params as Record<string, ParamSpec>).map(([name, spec]) => {
       try {
-        return compileParam(name, spec, block.params?.[name], isVariable, `Block ${label} in scenario "${doc.name}", parameter "${name}"`);
+        return compileParam(name, spec, block.params?.[name], isVariable, paramWhere(label, doc.name, name));
       } catch (err) {
         throw new ScenarioCompileError((err as Error).message);
       }

@@ -69,6 +69,16 @@ function compileValue(raw: unknown, isVariable: (name: string) => boolean, where
   return { constant: true, value: raw };
 }
 
+/** How messages name a block: its id and type, e.g. `"read" (files.readText)`. */
+export function blockLabel(id: string, type: string): string {
+  return `"${id}" (${type})`;
+}
+
+/** Where a parameter's check points in its message: the block, the scenario and the parameter. */
+export function paramWhere(label: string, scenario: string, name: string): string {
+  return `Block ${label} in scenario "${scenario}", parameter "${name}"`;
+}
+
 const textKinds = new Set(['text', 'multiline', 'filePath', 'folderPath', 'selector', 'secret', 'code', 'choice', 'variable']);
 
 function wrong(spec: ParamSpec, value: unknown, where: string): never {

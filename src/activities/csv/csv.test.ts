@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTable, type Table } from '../../scenario/values.js';
-import { createHarness, expectBlockError, type Harness } from '../testing/harness.js';
+import { createHarness, expectBlockError, expectParamError, type Harness } from '../testing/harness.js';
 import { csvRead, csvWrite } from './csv.js';
 
 let h: Harness;
@@ -53,7 +53,7 @@ describe('csv.read', () => {
     await writeFile(join(h.projectDir, 'after.csv'), 'a;b\n"x"y;1\n');
     await expectBlockError(h.run(csvRead, { path: 'after.csv' }), /CSV line 2: unexpected "y" after a closing quote/);
     await expectBlockError(h.run(csvRead, { path: 'missing.csv' }), /Cannot read the CSV file: ".*missing\.csv" does not exist/, 'ENOENT');
-    await expectBlockError(h.run(csvRead, { path: 'open.csv', delimiter: '::' }), /Delimiter "::" cannot be used/);
+    await expectParamError(h.run(csvRead, { path: 'open.csv', delimiter: '::' }), 'delimiter', /must be one of auto, ;, ,, \t, got "::"/);
   });
 });
 
@@ -85,8 +85,8 @@ describe('csv.write', () => {
   });
 
   it('rejects a non-table, a clash of delimiter and decimal mark, and an unknown encoding', async () => {
-    await expectBlockError(h.run(csvWrite, { table: [[1]], path: 'x.csv' }), /"table" must be a table, but it is a list/);
+    await expectParamError(h.run(csvWrite, { table: [[1]], path: 'x.csv' }), 'table', /expects table, got list/);
     await expectBlockError(h.run(csvWrite, { table, path: 'x.csv', delimiter: ',', decimal: ',' }), /both ","/);
-    await expectBlockError(h.run(csvWrite, { table, path: 'x.csv', encoding: 'utf-16' }), /Encoding "utf-16" is not supported/);
+    await expectParamError(h.run(csvWrite, { table, path: 'x.csv', encoding: 'utf-16' }), 'encoding', /must be one of utf-8, utf-8-bom, windows-1251, got "utf-16"/);
   });
 });

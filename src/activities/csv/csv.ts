@@ -1,8 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asTable, asText, BAD_INPUT } from '../kit/checks.js';
-import { asEncoding, decodeText, encodeText, encodingChoices } from '../kit/encoding.js';
+import { BAD_INPUT } from '../kit/checks.js';
+import { decodeText, encodeText, encodingChoices, type Encoding } from '../kit/encoding.js';
 import { fileOp } from '../kit/fsErrors.js';
 import { detectDelimiter, parseCsv } from './lib/parse.js';
 import { formatCsv } from './lib/write.js';
@@ -15,14 +15,6 @@ const delimiterChoices = [
 ];
 const delimiterParam = param.choice({ title: { en: 'Delimiter', ru: 'Разделитель' }, default: ';', choices: delimiterChoices });
 const headerParam = param.boolean({ title: { en: 'First row is the header', ru: 'Первая строка — заголовок' }, default: true });
-
-function asDelimiter(value: unknown): string {
-  const text = asText('delimiter', value ?? ';').replace(/^\\t$|^tab$/i, '\t');
-  if (text.length !== 1 || /["\r\n]/.test(text)) {
-    throw new BlockError(`Delimiter "${text}" cannot be used: give one character such as ; , or a tab`, BAD_INPUT);
-  }
-  return text;
-}
 
 export const csvRead = defineBlock({
   type: 'csv.read',
@@ -40,14 +32,14 @@ export const csvRead = defineBlock({
       choices: [{ value: 'auto', title: { en: 'Detect from the first line', ru: 'Определить по первой строке' } }, ...delimiterChoices],
     }),
     header: headerParam,
-    encoding: param.choice({ title: { en: 'Encoding', ru: 'Кодировка' }, default: 'utf-8', choices: encodingChoices }),
+    encoding: param.choice<Encoding>({ title: { en: 'Encoding', ru: 'Кодировка' }, default: 'utf-8', choices: encodingChoices }),
   },
   outputs: { table: { type: 'table', title: { en: 'Table', ru: 'Таблица' } } },
   async run(ctx, params) {
-    const path = ctx.resolvePath(asText('path', params.path));
-    const encoding = asEncoding(params.encoding);
-    const auto = params.delimiter === undefined || params.delimiter === 'auto';
-    const given = auto ? undefined : asDelimiter(params.delimiter);
+    // Path, delimiter and encoding: the engine's check guarantees text and one of the choices.
+    const path = ctx.resolvePath(params.path);
+    const encoding = params.encoding;
+    const given = params.delimiter === 'auto' ? undefined : params.delimiter;
     const bytes = await fileOp('read the CSV file', path, () => readFile(path));
     const text = decodeText(bytes, encoding);
     let records;
@@ -74,7 +66,7 @@ export const csvWrite = defineBlock({
     path: param.filePath({ title: { en: 'CSV file', ru: 'CSV-файл' }, required: true, key: true, save: true, filters: ['csv'] }),
     delimiter: delimiterParam,
     header: headerParam,
-    encoding: param.choice({ title: { en: 'Encoding', ru: 'Кодировка' }, default: 'utf-8-bom', choices: encodingChoices }),
+    encoding: param.choice<Encoding>({ title: { en: 'Encoding', ru: 'Кодировка' }, default: 'utf-8-bom', choices: encodingChoices }),
     decimal: param.choice({
       title: { en: 'Decimal mark', ru: 'Десятичный разделитель' },
       default: ',',
@@ -86,14 +78,12 @@ export const csvWrite = defineBlock({
   },
   outputs: { path: { type: 'text', title: { en: 'Full path', ru: 'Полный путь' } } },
   async run(ctx, params) {
-    const table = asTable('table', params.table);
-    const path = ctx.resolvePath(asText('path', params.path));
-    const delimiter = asDelimiter(params.delimiter);
-    const decimal = params.decimal === '.' ? '.' : ',';
+    const { table, delimiter, decimal } = params;
+    const path = ctx.resolvePath(params.path);
     if (decimal === delimiter) throw new BlockError('Delimiter and decimal mark are both ",": choose ";" as the delimiter', BAD_INPUT);
     const records = table.rows.map((row) => table.columns.map((c) => cellText(row[c], decimal)));
     if (params.header !== false) records.unshift([...table.columns]);
-    const bytes = encodeText(formatCsv(records, delimiter), asEncoding(params.encoding ?? 'utf-8-bom'));
+    const bytes = encodeText(formatCsv(records, delimiter), params.encoding);
     await fileOp('write the CSV file', path, async () => {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, bytes);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, expectBlockError, type Harness } from '../testing/harness.js';
+import { createHarness, expectBlockError, expectParamError, type Harness } from '../testing/harness.js';
 import {
   dataListAppend,
   dataListContains,
@@ -54,10 +54,12 @@ describe('list blocks', () => {
     await expectBlockError(h.run(dataListGet, { list: [1, 2], index: 2 }), /Index 2 is outside the list of 2 item/, 'OUT_OF_RANGE');
     await expectBlockError(h.run(dataListRemove, { list: [1], by: 'index', index: 1.5 }), /"index" must be a whole number/);
     await expectBlockError(h.run(dataListAppend, { list: { a: 1 }, item: 1 }), /"list" must be a list, but it is a dictionary/);
-    await expectBlockError(h.run(dataListSort, { list: null }), /"list" must be a list, but it is null/);
+    await expectParamError(h.run(dataListSort, { list: null }), 'list', /is required/);
     await expectBlockError(h.run(dataListUnique, { list: 5 }), /must be a list/);
-    await expectBlockError(h.run(dataListSlice, { list: [1], start: 'x' }), /"start" must be a number/);
-    await expectBlockError(h.run(dataListContains, { list: [1] }), /"item" is required/);
+    await expectParamError(h.run(dataListSlice, { list: [1], start: 'x' }), 'start', /expects number, got text/);
+    await expectBlockError(h.run(dataListSlice, { list: [1], start: Number.NaN }), /"start" must be a finite number, but it is NaN/);
+    await expectBlockError(h.run(dataListRemove, { list: [1], by: 'index' }), /"index" is needed to remove by position/);
+    await expectParamError(h.run(dataListContains, { list: [1] }), 'item', /is required/);
   });
 });
 
@@ -80,6 +82,6 @@ describe('dictionary blocks', () => {
     await expectBlockError(h.run(dataDictSet, { dictionary: [1], key: 'a', value: 1 }), /"dictionary" must be a dictionary, but it is a list/);
     await expectBlockError(h.run(dataDictRemove, { dictionary: 'x', key: 'a' }), /must be a dictionary/);
     await expectBlockError(h.run(dataDictKeys, { dictionary: new Date() }), /must be a dictionary, but it is a date/);
-    await expectBlockError(h.run(dataDictHas, { dictionary: dict, key: { a: 1 } }), /"key" must be text/);
+    await expectParamError(h.run(dataDictHas, { dictionary: dict, key: { a: 1 } }), 'key', /expects text, got dictionary/);
   });
 });

@@ -1,5 +1,5 @@
 import { defineBlock, param } from '../define.js';
-import { asDate, asNumber, asText } from '../kit/checks.js';
+import { asDate, finite } from '../kit/checks.js';
 import { formatDate, parseDate } from './lib/datePattern.js';
 import { addToDate, dateDifference, dateUnits, type DateUnit } from './lib/dateMath.js';
 
@@ -47,7 +47,7 @@ export const dataParseDate = defineBlock({
   params: { text: param.text({ title: { en: 'Text', ru: 'Текст' }, required: true }), pattern: patternParam },
   outputs: dateOutput,
   run(_ctx, params) {
-    return { outputs: { date: parseDate(asText('text', params.text), asText('pattern', params.pattern ?? 'dd.MM.yyyy')) } };
+    return { outputs: { date: parseDate(params.text, params.pattern) } };
   },
 });
 
@@ -59,7 +59,7 @@ export const dataFormatDate = defineBlock({
   params: { date: param.expression<Date>({ title: { en: 'Date', ru: 'Дата' }, required: true }), pattern: patternParam },
   outputs: { text: { type: 'text', title: { en: 'Text', ru: 'Текст' } } },
   run(_ctx, params) {
-    return { outputs: { text: formatDate(asDate('date', params.date), asText('pattern', params.pattern ?? 'dd.MM.yyyy')) } };
+    return { outputs: { text: formatDate(asDate('date', params.date), params.pattern) } };
   },
 });
 
@@ -78,7 +78,7 @@ export const dataAddToDate = defineBlock({
   },
   outputs: dateOutput,
   run(_ctx, params) {
-    return { outputs: { date: addToDate(asDate('date', params.date), asNumber('amount', params.amount), params.unit ?? 'days') } };
+    return { outputs: { date: addToDate(asDate('date', params.date), finite('amount', params.amount), params.unit ?? 'days') } };
   },
 });
 

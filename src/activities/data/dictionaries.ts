@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asDictionary, asText } from '../kit/checks.js';
+import { asDictionary } from '../kit/checks.js';
 
 /* Like the list blocks, dictionary blocks output a changed copy and leave their input alone. */
 
@@ -16,7 +16,7 @@ export const dataDictGet = defineBlock({
   outputs: { value: { type: 'any', title: { en: 'Value', ru: 'Значение' } } },
   run(_ctx, params) {
     const dict = asDictionary('dictionary', params.dictionary);
-    const key = asText('key', params.key);
+    const key = params.key;
     if (Object.hasOwn(dict, key)) return { outputs: { value: dict[key] } };
     if (params.fallback !== undefined) return { outputs: { value: params.fallback } };
     const known = Object.keys(dict).slice(0, 10).join(', ');
@@ -33,7 +33,7 @@ export const dataDictSet = defineBlock({
   outputs: dictOutput,
   run(_ctx, params) {
     const dict = params.dictionary === undefined || params.dictionary === null ? {} : asDictionary('dictionary', params.dictionary);
-    return { outputs: { dictionary: { ...dict, [asText('key', params.key)]: params.value } } };
+    return { outputs: { dictionary: { ...dict, [params.key]: params.value } } };
   },
 });
 
@@ -45,7 +45,7 @@ export const dataDictRemove = defineBlock({
   params: { dictionary: dictParam, key: keyParam },
   outputs: dictOutput,
   run(_ctx, params) {
-    const { [asText('key', params.key)]: _removed, ...rest } = asDictionary('dictionary', params.dictionary);
+    const { [params.key]: _removed, ...rest } = asDictionary('dictionary', params.dictionary);
     return { outputs: { dictionary: rest } };
   },
 });
@@ -74,6 +74,6 @@ export const dataDictHas = defineBlock({
   params: { dictionary: dictParam, key: keyParam },
   outputs: { has: { type: 'boolean', title: { en: 'Has key', ru: 'Ключ есть' } } },
   run(_ctx, params) {
-    return { outputs: { has: Object.hasOwn(asDictionary('dictionary', params.dictionary), asText('key', params.key)) } };
+    return { outputs: { has: Object.hasOwn(asDictionary('dictionary', params.dictionary), params.key) } };
   },
 });

@@ -1,5 +1,4 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asText } from '../kit/checks.js';
 
 export const dataParseJson = defineBlock({
   type: 'data.parseJson',
@@ -9,7 +8,7 @@ export const dataParseJson = defineBlock({
   params: { text: param.multiline({ title: { en: 'JSON text', ru: 'Текст JSON' }, required: true, key: true }) },
   outputs: { value: { type: 'any', title: { en: 'Value', ru: 'Значение' } } },
   run(_ctx, params) {
-    const text = asText('text', params.text);
+    const text = params.text;
     try {
       return { outputs: { value: JSON.parse(text) as unknown } };
     } catch (error) {

@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asInteger, asList, BAD_INPUT } from '../kit/checks.js';
+import { asList, BAD_INPUT, wholeNumber } from '../kit/checks.js';
 import { compareAsParam, compareValues, sameValue, valueKey } from '../kit/compare.js';
 
 /*
@@ -12,8 +12,10 @@ const itemParam = param.expression({ title: { en: 'Item', ru: 'Элемент' }
 const listOutput = { list: { type: 'list' as const, title: { en: 'List', ru: 'Список' } } };
 
 /** A list position; negative counts from the end (-1 is the last item). */
-function position(list: unknown[], index: unknown): number {
-  const i = asInteger('index', index);
+function position(list: unknown[], index: number | undefined): number {
+  // Optional for "remove by value", so the engine lets it be empty; by position it is needed.
+  if (index === undefined || index === null) throw new BlockError('Parameter "index" is needed to remove by position', BAD_INPUT);
+  const i = wholeNumber('index', index);
   const at = i < 0 ? list.length + i : i;
   if (at < 0 || at >= list.length) {
     throw new BlockError(`Index ${i} is outside the list of ${list.length} item(s)`, 'OUT_OF_RANGE');
@@ -72,7 +74,7 @@ export const dataListGet = defineBlock({
   outputs: { item: { type: 'any', title: { en: 'Item', ru: 'Элемент' } } },
   run(_ctx, params) {
     const list = asList('list', params.list);
-    return { outputs: { item: list[position(list, params.index ?? 0)] } };
+    return { outputs: { item: list[position(list, params.index)] } };
   },
 });
 
@@ -140,8 +142,8 @@ export const dataListSlice = defineBlock({
   },
   outputs: listOutput,
   run(_ctx, params) {
-    const end = params.end === undefined || params.end === null ? undefined : asInteger('end', params.end);
-    return { outputs: { list: asList('list', params.list).slice(asInteger('start', params.start ?? 0), end) } };
+    const end = params.end === undefined || params.end === null ? undefined : wholeNumber('end', params.end);
+    return { outputs: { list: asList('list', params.list).slice(wholeNumber('start', params.start), end) } };
   },
 });
 
@@ -156,7 +158,6 @@ export const dataListContains = defineBlock({
     index: { type: 'number', title: { en: 'Position', ru: 'Позиция' } },
   },
   run(_ctx, params) {
-    if (params.item === undefined) throw new BlockError('Parameter "item" is required: the value to look for', BAD_INPUT);
     const index = asList('list', params.list).findIndex((v) => sameValue(v, params.item));
     return { outputs: { contains: index >= 0, index } };
   },

@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asInteger, asNumber, asText, BAD_INPUT } from '../kit/checks.js';
+import { BAD_INPUT, wholeNumber } from '../kit/checks.js';
 import { formatLocaleNumber, localeChoices, parseLocaleNumber } from './lib/numbers.js';
 
 const localeParam = param.choice({
@@ -23,7 +23,7 @@ export const dataParseNumber = defineBlock({
   outputs: { number: { type: 'number', title: { en: 'Number', ru: 'Число' } } },
   run(_ctx, params) {
     if (typeof params.text === 'number') return { outputs: { number: params.text } };
-    return { outputs: { number: parseLocaleNumber(asText('text', params.text), asText('locale', params.locale ?? 'ru-RU')) } };
+    return { outputs: { number: parseLocaleNumber(params.text, params.locale) } };
   },
 });
 
@@ -43,12 +43,12 @@ export const dataFormatNumber = defineBlock({
   },
   outputs: { text: { type: 'text', title: { en: 'Text', ru: 'Текст' } } },
   run(_ctx, params) {
-    const number = asNumber('number', params.number);
-    const decimals = params.decimals === undefined || params.decimals === null ? undefined : asInteger('decimals', params.decimals);
+    const number = params.number;
+    const decimals = params.decimals === undefined || params.decimals === null ? undefined : wholeNumber('decimals', params.decimals);
     if (decimals !== undefined && (decimals < 0 || decimals > 20)) {
       throw new BlockError(`Parameter "decimals" must be from 0 to 20, but it is ${decimals}`, BAD_INPUT);
     }
-    const text = formatLocaleNumber(number, asText('locale', params.locale ?? 'ru-RU'), decimals, params.grouping !== false);
+    const text = formatLocaleNumber(number, params.locale, decimals, params.grouping !== false);
     return { outputs: { text } };
   },
 });

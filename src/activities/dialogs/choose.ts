@@ -37,7 +37,7 @@ export const chooseFile = defineBlock({
   outputs: { path: { type: 'text', title: { en: 'Chosen file', ru: 'Выбранный файл' } } },
   async run(ctx, p) {
     const filters = p.filters ?? [];
-    if (!Array.isArray(filters) || filters.some((f) => typeof f !== 'string')) {
+    if (filters.some((f) => typeof f !== 'string')) {
       throw new BlockError('Parameter "filters" must be a list of extensions such as ["xlsx", "csv"]', 'BAD_INPUT');
     }
     const path = await showDialog(ctx, 'dialog.chooseFile', {

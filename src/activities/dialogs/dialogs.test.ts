@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, expectBlockError, type Harness } from '../testing/harness.js';
+import { createHarness, expectBlockError, expectParamError, type Harness } from '../testing/harness.js';
 import { chooseFile, chooseFolder } from './choose.js';
 import { confirm } from './confirm.js';
 import { inputForm } from './input.js';
@@ -113,7 +113,8 @@ describe('dialogs.chooseFile and dialogs.chooseFolder', () => {
 
   it('reject filters that are not a list of extensions, and an unattended run', async () => {
     userAnswers({ 'dialog.chooseFile': '/x' });
-    await expectBlockError(h.run(chooseFile, { filters: 'xlsx' }), /"filters" must be a list of extensions/, 'BAD_INPUT');
+    await expectParamError(h.run(chooseFile, { filters: 'xlsx' }), 'filters', /expects list, got text/);
+    await expectBlockError(h.run(chooseFile, { filters: [1] }), /"filters" must be a list of extensions/, 'BAD_INPUT');
     userAnswers({});
     await expectBlockError(h.run(chooseFolder, {}), /dialogs need an attended run/, 'UNATTENDED');
   });

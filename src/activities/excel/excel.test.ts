@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTable, type Table } from '../../scenario/values.js';
-import { createHarness, expectBlockError, type Harness } from '../testing/harness.js';
+import { createHarness, expectBlockError, expectParamError, type Harness } from '../testing/harness.js';
 import { excelAddSheet, excelCreate, excelListSheets, excelOpen, excelSave } from './workbook.js';
 import { excelReadRange, excelReadSheet } from './read.js';
 import { excelWriteCell, excelWriteTable, excelWriteTableToFile } from './write.js';
@@ -115,7 +115,7 @@ describe('writing Excel', () => {
     await expectBlockError(h.run(excelWriteCell, { workbook, cell: '1A', value: 1 }), /Cell address "1A" is not valid/);
     await expectBlockError(h.run(excelWriteCell, { workbook, cell: 'A1', value: [1, 2] }), /"value" is a list/);
     await expectBlockError(h.run(excelWriteCell, { workbook, sheet: 'Нет', cell: 'A1', value: 1 }), /Sheet "Нет" is not in workbook/, 'SHEET_NOT_FOUND');
-    await expectBlockError(h.run(excelWriteTable, { workbook, sheet: 'S', table: { columns: [] } }), /"table" must be a table, but it is a dictionary/);
-    await expectBlockError(h.run(excelWriteTableToFile, { table: 5, path: 'y.xlsx' }), /"table" must be a table, but it is a number/);
+    await expectParamError(h.run(excelWriteTable, { workbook, sheet: 'S', table: { columns: [] } }), 'table', /expects table, got dictionary/);
+    await expectParamError(h.run(excelWriteTableToFile, { table: 5, path: 'y.xlsx' }), 'table', /expects table, got number/);
   });
 });

@@ -1,5 +1,4 @@
 import { defineBlock, param } from '../define.js';
-import { asText } from '../kit/checks.js';
 import { parseRange } from './lib/address.js';
 import { readArea, usedArea } from './lib/sheetTable.js';
 import { loadWorkbook, sheetOf, workbookOf } from './lib/workbook.js';
@@ -17,9 +16,9 @@ const readHelp = {
 };
 const tableOutput = { table: { type: 'table' as const, title: { en: 'Table', ru: 'Таблица' } } };
 
-function readFrom(book: ExcelJS.Workbook, path: string, params: { sheet?: unknown; range?: unknown; header?: unknown }) {
-  const sheet = sheetOf(book, params.sheet ? asText('sheet', params.sheet) : undefined, path);
-  const area = params.range ? parseRange(asText('range', params.range)) : usedArea(sheet);
+function readFrom(book: ExcelJS.Workbook, path: string, params: { sheet?: string; range?: string; header?: boolean }) {
+  const sheet = sheetOf(book, params.sheet || undefined, path);
+  const area = params.range ? parseRange(params.range) : usedArea(sheet);
   return readArea(sheet, area, params.header !== false);
 }
 
@@ -44,7 +43,7 @@ export const excelReadSheet = defineBlock({
   params: { path: param.filePath({ title: { en: 'File', ru: 'Файл' }, required: true, filters: ['xlsx'] }), ...readParams },
   outputs: tableOutput,
   async run(ctx, params) {
-    const path = ctx.resolvePath(asText('path', params.path));
+    const path = ctx.resolvePath(params.path);
     return { outputs: { table: readFrom(await loadWorkbook(path), path, params) } };
   },
 });

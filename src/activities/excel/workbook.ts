@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asText, BAD_INPUT } from '../kit/checks.js';
+import { BAD_INPUT } from '../kit/checks.js';
 import { createWorkbook, findSheet, openWorkbook, saveWorkbook, workbookOf } from './lib/workbook.js';
 
 export const workbookParam = param.any({ title: { en: 'Workbook', ru: 'Книга' }, required: true });
@@ -24,7 +24,7 @@ export const excelOpen = defineBlock({
   params: { path: param.filePath({ title: { en: 'File', ru: 'Файл' }, required: true, key: true, filters: ['xlsx'] }) },
   outputs: workbookOutput,
   async run(ctx, params) {
-    return { outputs: { workbook: await openWorkbook(ctx, ctx.resolvePath(asText('path', params.path))) } };
+    return { outputs: { workbook: await openWorkbook(ctx, ctx.resolvePath(params.path)) } };
   },
 });
 
@@ -42,8 +42,8 @@ export const excelCreate = defineBlock({
   },
   outputs: workbookOutput,
   async run(ctx, params) {
-    const path = ctx.resolvePath(asText('path', params.path));
-    return { outputs: { workbook: await createWorkbook(ctx, path, checkSheetName(asText('sheet', params.sheet ?? 'Лист1'))) } };
+    const path = ctx.resolvePath(params.path);
+    return { outputs: { workbook: await createWorkbook(ctx, path, checkSheetName(params.sheet)) } };
   },
 });
 
@@ -68,7 +68,7 @@ export const excelAddSheet = defineBlock({
   outputs: {},
   run(_ctx, params) {
     const { handle, book } = workbookOf(params.workbook);
-    const name = checkSheetName(asText('name', params.name));
+    const name = checkSheetName(params.name);
     if (findSheet(book, name)) {
       throw new BlockError(`Sheet "${name}" already exists in workbook "${handle.path}"`, 'SHEET_EXISTS');
     }
@@ -91,7 +91,7 @@ export const excelSave = defineBlock({
   outputs: { path: { type: 'text', title: { en: 'Full path', ru: 'Полный путь' } } },
   async run(ctx, params) {
     const { handle, book } = workbookOf(params.workbook);
-    const path = params.path ? ctx.resolvePath(asText('path', params.path)) : handle.path;
+    const path = params.path ? ctx.resolvePath(params.path) : handle.path;
     await saveWorkbook(book, path);
     handle.path = path;
     return { outputs: { path } };

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type ExcelJS from 'exceljs';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asTable, asText, BAD_INPUT } from '../kit/checks.js';
+import { BAD_INPUT } from '../kit/checks.js';
 import { parseCell } from './lib/address.js';
 import { writeCell, writeTable } from './lib/sheetTable.js';
 import { findSheet, loadWorkbook, newWorkbook, saveWorkbook, sheetOf, workbookOf } from './lib/workbook.js';
@@ -31,9 +31,9 @@ export const excelWriteTable = defineBlock({
   outputs: { rows: { type: 'number', title: { en: 'Rows written', ru: 'Записано строк' } } },
   run(_ctx, params) {
     const { book } = workbookOf(params.workbook);
-    const table = asTable('table', params.table);
-    const at = parseCell(asText('start', params.start ?? 'A1'));
-    return { outputs: { rows: writeTable(sheetOrNew(book, asText('sheet', params.sheet)), table, at, params.header !== false) } };
+    const table = params.table;
+    const at = parseCell(params.start);
+    return { outputs: { rows: writeTable(sheetOrNew(book, params.sheet), table, at, params.header !== false) } };
   },
 });
 
@@ -54,8 +54,8 @@ export const excelWriteCell = defineBlock({
   outputs: {},
   run(_ctx, params) {
     const { handle, book } = workbookOf(params.workbook);
-    const sheet = sheetOf(book, params.sheet ? asText('sheet', params.sheet) : undefined, handle.path);
-    const at = parseCell(asText('cell', params.cell));
+    const sheet = sheetOf(book, params.sheet || undefined, handle.path);
+    const at = parseCell(params.cell);
     const value: unknown = params.value;
     if (Array.isArray(value) && value.every(Array.isArray)) {
       (value as unknown[][]).forEach((row, r) => row.forEach((v, c) => writeCell(sheet, { row: at.row + r, col: at.col + c }, v)));
@@ -81,9 +81,9 @@ export const excelWriteTableToFile = defineBlock({
   },
   outputs: { path: { type: 'text', title: { en: 'Full path', ru: 'Полный путь' } } },
   async run(ctx, params) {
-    const table = asTable('table', params.table);
-    const path = ctx.resolvePath(asText('path', params.path));
-    const name = checkSheetName(asText('sheet', params.sheet ?? 'Лист1'));
+    const table = params.table;
+    const path = ctx.resolvePath(params.path);
+    const name = checkSheetName(params.sheet);
     const exists = await stat(path).then(() => true, () => false);
     const book = exists ? await loadWorkbook(path) : await newWorkbook();
     // An existing sheet is emptied in place, so it keeps its position and column widths.

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asText, BAD_INPUT } from '../kit/checks.js';
+import { BAD_INPUT } from '../kit/checks.js';
 import { loadPicomatch } from '../libraries.js';
 import { fileOp } from '../kit/fsErrors.js';
 
@@ -44,8 +44,8 @@ export const filesList = defineBlock({
     count: { type: 'number', title: { en: 'Count', ru: 'Количество' } },
   },
   async run(ctx, params) {
-    const folder = ctx.resolvePath(asText('folder', params.folder));
-    const pattern = asText('pattern', params.pattern ?? '*').trim() || '*';
+    const folder = ctx.resolvePath(params.folder);
+    const pattern = params.pattern.trim() || '*';
     const recursive = params.recursive === true;
     let matches: (path: string) => boolean;
     try {

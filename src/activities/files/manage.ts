@@ -1,7 +1,6 @@
 import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asText } from '../kit/checks.js';
 import { fileOp } from '../kit/fsErrors.js';
 
 const pathOutput = { path: { type: 'text' as const, title: { en: 'Full path', ru: 'Полный путь' } } };
@@ -29,7 +28,7 @@ export const filesExists = defineBlock({
     isFolder: { type: 'boolean', title: { en: 'Is a folder', ru: 'Это папка' } },
   },
   async run(ctx, params) {
-    const info = await stat(ctx.resolvePath(asText('path', params.path))).catch(() => undefined);
+    const info = await stat(ctx.resolvePath(params.path)).catch(() => undefined);
     return { outputs: { exists: info !== undefined, isFile: info?.isFile() ?? false, isFolder: info?.isDirectory() ?? false } };
   },
 });
@@ -42,8 +41,8 @@ export const filesCopy = defineBlock({
   params: { from: fromParam, to: toParam, overwrite: overwriteParam },
   outputs: pathOutput,
   async run(ctx, params) {
-    const from = ctx.resolvePath(asText('from', params.from));
-    const to = ctx.resolvePath(asText('to', params.to));
+    const from = ctx.resolvePath(params.from);
+    const to = ctx.resolvePath(params.to);
     await fileOp('copy', from, () => stat(from));
     await refuseOverwrite(to, params.overwrite);
     await fileOp('copy to', to, async () => {
@@ -62,8 +61,8 @@ export const filesMove = defineBlock({
   params: { from: fromParam, to: toParam, overwrite: overwriteParam },
   outputs: pathOutput,
   async run(ctx, params) {
-    const from = ctx.resolvePath(asText('from', params.from));
-    const to = ctx.resolvePath(asText('to', params.to));
+    const from = ctx.resolvePath(params.from);
+    const to = ctx.resolvePath(params.to);
     await fileOp('move', from, () => stat(from));
     await refuseOverwrite(to, params.overwrite);
     await fileOp('move to', to, async () => {
@@ -97,7 +96,7 @@ export const filesDelete = defineBlock({
   },
   outputs: { deleted: { type: 'boolean', title: { en: 'Deleted', ru: 'Удалено' } } },
   async run(ctx, params) {
-    const path = ctx.resolvePath(asText('path', params.path));
+    const path = ctx.resolvePath(params.path);
     const info = await stat(path).catch(() => undefined);
     if (info === undefined) {
       if (params.mustExist === true) throw new BlockError(`Cannot delete: "${path}" does not exist`, 'ENOENT');
@@ -119,7 +118,7 @@ export const filesCreateFolder = defineBlock({
   params: { path: param.folderPath({ title: { en: 'Folder', ru: 'Папка' }, required: true, key: true }) },
   outputs: pathOutput,
   async run(ctx, params) {
-    const path = ctx.resolvePath(asText('path', params.path));
+    const path = ctx.resolvePath(params.path);
     await fileOp('create the folder', path, () => mkdir(path, { recursive: true }));
     return { outputs: { path } };
   },

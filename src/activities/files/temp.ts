@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asText, BAD_INPUT } from '../kit/checks.js';
+import { BAD_INPUT } from '../kit/checks.js';
 
 export const filesTempFolder = defineBlock({
   type: 'files.tempFolder',
@@ -15,7 +15,7 @@ export const filesTempFolder = defineBlock({
   params: { prefix: param.text({ title: { en: 'Name prefix', ru: 'Начало имени' }, default: 'cairn-', advanced: true }) },
   outputs: { path: { type: 'text', title: { en: 'Folder', ru: 'Папка' } } },
   async run(ctx, params) {
-    const prefix = asText('prefix', params.prefix ?? 'cairn-');
+    const prefix = params.prefix;
     if (/[\\/]/.test(prefix)) throw new BlockError(`Parameter "prefix" must be a name, not a path: "${prefix}"`, BAD_INPUT);
     const path = await mkdtemp(join(tmpdir(), prefix));
     ctx.use({ dispose: () => rm(path, { recursive: true, force: true }) });

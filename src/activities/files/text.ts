@@ -1,8 +1,7 @@
 import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { defineBlock, param } from '../define.js';
-import { asText } from '../kit/checks.js';
-import { asEncoding, decodeText, encodeText, encodingChoices } from '../kit/encoding.js';
+import { decodeText, encodeText, encodingChoices } from '../kit/encoding.js';
 import { fileOp } from '../kit/fsErrors.js';
 
 const encodingParam = param.choice({ title: { en: 'Encoding', ru: 'Кодировка' }, default: 'utf-8', choices: encodingChoices });
@@ -19,9 +18,9 @@ export const filesReadText = defineBlock({
   },
   outputs: { text: { type: 'text', title: { en: 'Text', ru: 'Текст' } } },
   async run(ctx, params) {
-    const path = ctx.resolvePath(asText('path', params.path));
+    const path = ctx.resolvePath(params.path);
     const bytes = await fileOp('read the file', path, () => readFile(path));
-    return { outputs: { text: decodeText(bytes, asEncoding(params.encoding)) } };
+    return { outputs: { text: decodeText(bytes, params.encoding) } };
   },
 });
 
@@ -37,8 +36,8 @@ export const filesWriteText = defineBlock({
   },
   outputs: pathOutput,
   async run(ctx, params) {
-    const path = ctx.resolvePath(asText('path', params.path));
-    const bytes = encodeText(asText('text', params.text), asEncoding(params.encoding));
+    const path = ctx.resolvePath(params.path);
+    const bytes = encodeText(params.text, params.encoding);
     await fileOp('write the file', path, async () => {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, bytes);
@@ -59,9 +58,9 @@ export const filesAppendText = defineBlock({
   },
   outputs: pathOutput,
   async run(ctx, params) {
-    const path = ctx.resolvePath(asText('path', params.path));
-    const encoding = asEncoding(params.encoding);
-    const text = asText('text', params.text);
+    const path = ctx.resolvePath(params.path);
+    const encoding = params.encoding;
+    const text = params.text;
     await fileOp('append to the file', path, async () => {
       const isNew = await stat(path).then(() => false, () => true);
       if (isNew) await mkdir(dirname(path), { recursive: true });

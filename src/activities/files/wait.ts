@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { BlockError, defineBlock, param } from '../define.js';
-import { asNumber, asText, BAD_INPUT } from '../kit/checks.js';
+import { BAD_INPUT, finite } from '../kit/checks.js';
 
 const pollMs = 200;
 
@@ -26,8 +26,8 @@ export const filesWaitFor = defineBlock({
   },
   outputs: { path: { type: 'text', title: { en: 'Full path', ru: 'Полный путь' } } },
   async run(ctx, params) {
-    const path = ctx.resolvePath(asText('path', params.path));
-    const timeoutMs = asNumber('timeoutMs', params.timeoutMs ?? 30_000);
+    const path = ctx.resolvePath(params.path);
+    const timeoutMs = finite('timeoutMs', params.timeoutMs);
     if (timeoutMs < 0) throw new BlockError(`Parameter "timeoutMs" must not be negative, but it is ${timeoutMs}`, BAD_INPUT);
     const wantPresent = params.until !== 'disappears';
     const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { defineBlock, param } from '../define.js';
-import { asList, asText } from '../kit/checks.js';
+import { asText } from '../kit/checks.js';
 import { fileOp } from '../kit/fsErrors.js';
 import { unzipTo, zipPaths } from './lib/zip.js';
 
@@ -22,10 +22,11 @@ export const filesZip = defineBlock({
     count: { type: 'number', title: { en: 'Files packed', ru: 'Упаковано файлов' } },
   },
   async run(ctx, params) {
-    const more = params.more === undefined || params.more === null ? [] : asList('more', params.more);
-    const sources = [params.source, ...more].map((s, i) => ctx.resolvePath(asText(i === 0 ? 'source' : 'more', s)));
+    // The engine checked that `more` is a list; its items are the handler's to check.
+    const more = (params.more ?? []).map((s) => asText('more', s));
+    const sources = [params.source, ...more].map((s) => ctx.resolvePath(s));
     for (const source of sources) await fileOp('pack', source, () => stat(source));
-    const archive = ctx.resolvePath(asText('archive', params.archive));
+    const archive = ctx.resolvePath(params.archive);
     const count = await fileOp('write the archive', archive, () => zipPaths(sources, archive, ctx.signal));
     return { outputs: { path: archive, count } };
   },
@@ -45,8 +46,8 @@ export const filesUnzip = defineBlock({
   },
   outputs: { files: { type: 'list', title: { en: 'Extracted files', ru: 'Распакованные файлы' } } },
   async run(ctx, params) {
-    const archive = ctx.resolvePath(asText('archive', params.archive));
-    const folder = ctx.resolvePath(asText('folder', params.folder));
+    const archive = ctx.resolvePath(params.archive);
+    const folder = ctx.resolvePath(params.folder);
     await fileOp('extract', archive, () => stat(archive));
     const files = await fileOp('extract into', folder, () => unzipTo(archive, folder, ctx.signal));
     return { outputs: { files } };

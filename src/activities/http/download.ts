@@ -33,7 +33,7 @@ export const httpDownload = defineBlock({
     const url = parseHttpUrl(p.url);
     if (typeof p.path !== 'string' || p.path === '') throw new BlockError('Parameter "path" (where to save) is empty', 'BAD_INPUT');
     const target = ctx.resolvePath(p.path);
-    const headers = stringRecord(p.headers, 'headers');
+    const headers = stringRecord(p.headers);
     const authorization = authorizationHeader(ctx, p);
     if (authorization) headers.Authorization = authorization;
     const where = `GET ${url.toString()}`;

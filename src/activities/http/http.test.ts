@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import busboy from 'busboy';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BlockError } from '../define.js';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { createHarness, expectParamError, type Harness } from '../testing/harness.js';
 import { httpRequest } from './request.js';
 import { httpDownload } from './download.js';
 
@@ -181,10 +181,10 @@ describe('http.request', () => {
     await expect(h.run(httpRequest, { url: 'not a url' })).rejects.toThrow(BlockError);
     await expect(h.run(httpRequest, { url: 'ftp://x/y' })).rejects.toThrow('must start with http:// or https://');
     await expect(h.run(httpRequest, { url: `${base}/echo`, bodyType: 'form', body: 'a=1' })).rejects.toThrow('must be a dictionary');
-    await expect(h.run(httpRequest, { url: `${base}/echo`, headers: 'x' })).rejects.toThrow('"headers" must be a dictionary');
+    await expectParamError(h.run(httpRequest, { url: `${base}/echo`, headers: 'x' }), 'headers', /expects dictionary, got text/);
     await expect(h.run(httpRequest, { url: `${base}/basic`, auth: 'basic' })).rejects.toThrow('needs a login');
     await expect(h.run(httpRequest, { url: `${base}/echo`, bodyType: 'json', files: { f: 'a.txt' } })).rejects.toThrow('only be sent with body type "multipart", not "json"');
-    await expect(h.run(httpRequest, { url: `${base}/echo`, method: 'FETCH' })).rejects.toThrow('Unknown HTTP method "FETCH"');
+    await expectParamError(h.run(httpRequest, { url: `${base}/echo`, method: 'FETCH' }), 'method', /must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, got "FETCH"/);
   });
 });
 

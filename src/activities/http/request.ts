@@ -66,12 +66,9 @@ export const httpRequest = defineBlock({
   },
   async run(ctx, p) {
     const url = parseHttpUrl(p.url);
-    const method = String(p.method ?? 'GET').toUpperCase();
-    if (!(methods as readonly string[]).includes(method)) {
-      throw new BlockError(`Unknown HTTP method "${p.method}": use ${methods.join(', ')}`, 'BAD_INPUT');
-    }
-    for (const [name, value] of Object.entries(stringRecord(p.query, 'query'))) url.searchParams.append(name, value);
-    const headers = stringRecord(p.headers, 'headers');
+    const method = p.method; // one of `methods`: the engine checks the choice
+    for (const [name, value] of Object.entries(stringRecord(p.query))) url.searchParams.append(name, value);
+    const headers = stringRecord(p.headers);
     const authorization = authorizationHeader(ctx, p);
     if (authorization) headers.Authorization = authorization;
     if (p.files !== undefined && p.bodyType !== 'multipart' && Object.keys(p.files ?? {}).length > 0) {

@@ -2,9 +2,12 @@ import { BlockError } from '../define.js';
 import { isTable, type Table } from '../../scenario/values.js';
 
 /**
- * Type checks for evaluated parameters, shared by the data, text, tables, files, csv and excel
- * blocks. Parameters may come from expressions, so a handler cannot trust their runtime type;
- * these turn a wrong type into a BlockError that names the parameter and what it got.
+ * Checks of evaluated values, shared by the data, text, tables, files, csv and excel blocks. The
+ * engine has already checked every parameter against its declared kind (presence, type, choices:
+ * `checkParam` in src/engine/params.ts), so handlers use these only for what it does not know: the
+ * values of `any` / `expression` / `json` parameters, the items inside a list or dictionary, and a
+ * value's content (finite, whole, non-empty). Each turns a wrong value into a BlockError naming the
+ * parameter and what it got.
  */
 
 export const BAD_INPUT = 'BAD_INPUT';
@@ -40,10 +43,21 @@ export function asNumber(name: string, value: unknown): number {
   throw wrongType(name, 'a number', value);
 }
 
-export function asInteger(name: string, value: unknown): number {
-  const n = asNumber(name, value);
+/** A `number` parameter is a number after the engine's check, but an expression may give NaN or Infinity. */
+export function finite(name: string, value: number): number {
+  if (Number.isFinite(value)) return value;
+  throw new BlockError(`Parameter "${name}" must be a finite number, but it is ${value}`, BAD_INPUT);
+}
+
+/** A `number` parameter that must be whole (a count, a position). */
+export function wholeNumber(name: string, value: number): number {
+  const n = finite(name, value);
   if (!Number.isInteger(n)) throw new BlockError(`Parameter "${name}" must be a whole number, but it is ${n}`, BAD_INPUT);
   return n;
+}
+
+export function asInteger(name: string, value: unknown): number {
+  return wholeNumber(name, asNumber(name, value));
 }
 
 export function asList(name: string, value: unknown): unknown[] {

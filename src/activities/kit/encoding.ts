@@ -1,5 +1,3 @@
-import { BlockError } from '../define.js';
-import { BAD_INPUT } from './checks.js';
 import { loadIconv } from '../libraries.js';
 
 /** Text encodings Russian business files come in: UTF-8 (with or without BOM) and Windows-1251. */
@@ -11,12 +9,6 @@ export const encodingChoices = [
   { value: 'utf-8-bom' as const, title: { en: 'UTF-8 with BOM (Excel)', ru: 'UTF-8 с BOM (для Excel)' } },
   { value: 'windows-1251' as const, title: { en: 'Windows-1251 (Cyrillic)', ru: 'Windows-1251 (кириллица)' } },
 ];
-
-export function asEncoding(value: unknown): Encoding {
-  const name = value === undefined || value === null ? 'utf-8' : String(value).toLowerCase().replace(/^cp1251$/, 'windows-1251').replace(/^utf8$/, 'utf-8');
-  if ((encodings as readonly string[]).includes(name)) return name as Encoding;
-  throw new BlockError(`Encoding "${String(value)}" is not supported: use utf-8, utf-8-bom or windows-1251`, BAD_INPUT);
-}
 
 /** Decodes file bytes; a UTF-8 BOM is dropped whichever UTF-8 variant was chosen. */
 export function decodeText(bytes: Buffer, encoding: Encoding): string {

@@ -2,7 +2,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openBrowser } from '../web/browser.js';
-import { createHarness, expectBlockError, type Harness } from '../testing/harness.js';
+import { createHarness, expectBlockError, expectParamError, type Harness } from '../testing/harness.js';
 import { getAsset, getCredential, setAsset } from './assets.js';
 import { sendLog } from './log.js';
 import { screenshot } from './screenshot.js';
@@ -60,7 +60,7 @@ describe('queues', () => {
 
   it('names the cause: unknown status, bad deadline, unknown task', async () => {
     const { guid: queue } = await robot.admin.addQueue('bad input');
-    await expectBlockError(h.run(setTaskStatus, { guid: 'x', status: 'Done' }), /Task status "Done" is not one of New, InProgress, Success/, 'BAD_INPUT');
+    await expectParamError(h.run(setTaskStatus, { guid: 'x', status: 'Done' }), 'status', /must be one of New, InProgress, Success.*, got "Done"/);
     await expectBlockError(h.run(addTask, { queue, name: 't', deadline: 'next week' }), /"deadline" "next week" is not a date/, 'BAD_INPUT');
     await expectBlockError(h.run(addTask, { queue, name: 't', retries: -1 }), /"retries"/, 'BAD_INPUT');
     await expectBlockError(h.run(setTaskStatus, { guid: '00000000-0000-0000-0000-000000000000', status: 'Success' }), /Setting task .* failed/);
@@ -75,7 +75,7 @@ describe('log lines and screenshots go to the job journal (the robot outbox)', (
       ['Warning', 'invoice 42 paid'],
       ['Critical', '{"paid":3}'],
     ]);
-    await expectBlockError(h.run(sendLog, { message: 'x', level: 'loud' }), /Log level "loud"/, 'BAD_INPUT');
+    await expectParamError(h.run(sendLog, { message: 'x', level: 'loud' }), 'level', /must be one of .*, got "loud"/);
     await expectBlockError(h.run(sendLog, { message: '' }), /"message" is empty/, 'BAD_INPUT');
   });
 

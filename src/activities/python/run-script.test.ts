@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { createHarness, expectParamError, type Harness } from '../testing/harness.js';
 import { runPython } from './run-script.js';
 import { until } from '../../testing/until.js';
 
@@ -67,7 +67,7 @@ describe('python.run', () => {
     await expect(h.run(runPython, { code: '   ' })).rejects.toThrow('"code" is empty');
     await expect(h.run(runPython, { source: 'file', scriptPath: 'missing.py' })).rejects.toMatchObject({ code: 'ENOENT', message: expect.stringContaining('missing.py') });
     await expect(h.run(runPython, { code: 'x=1', interpreter: 'python-does-not-exist' })).rejects.toThrow('Python interpreter "python-does-not-exist" not found');
-    await expect(h.run(runPython, { code: 'x=1', args: 'a b' })).rejects.toThrow('"args" must be a list');
+    await expectParamError(h.run(runPython, { code: 'x=1', args: 'a b' }), 'args', /expects list, got text/);
     await expect(h.run(runPython, { code: 'def broken(:\n  pass' })).rejects.toThrow('SyntaxError');
   });
 });

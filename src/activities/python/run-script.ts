@@ -69,7 +69,6 @@ export const runPython = defineBlock({
   },
   async run(ctx, p) {
     const args = p.args ?? [];
-    if (!Array.isArray(args)) throw new BlockError('Parameter "args" must be a list of arguments', 'BAD_INPUT');
     let inputJson: string;
     try {
       inputJson = JSON.stringify(p.input ?? null);

@@ -1,10 +1,10 @@
 import { BlockError, defineBlock, param } from '../define.js';
 import { lastLines, runProcess } from '../kit/runProcess.js';
 
-function envRecord(value: unknown): Record<string, string> {
+/** The `env` dictionary (the engine checked it is one) as environment strings. */
+function envRecord(value: Record<string, unknown> | undefined | null): Record<string, string> {
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new BlockError('Parameter "env" must be a dictionary (name → value)', 'BAD_INPUT');
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
 }
 
 export const runCommand = defineBlock({
@@ -43,9 +43,8 @@ export const runCommand = defineBlock({
     stderr: { type: 'text', title: { en: 'Error output', ru: 'Вывод ошибок' } },
   },
   async run(ctx, p) {
-    if (typeof p.command !== 'string' || p.command.trim() === '') throw new BlockError('Parameter "command" is empty', 'BAD_INPUT');
+    if (p.command.trim() === '') throw new BlockError('Parameter "command" is empty', 'BAD_INPUT');
     const args = p.args ?? [];
-    if (!Array.isArray(args)) throw new BlockError('Parameter "args" must be a list of arguments', 'BAD_INPUT');
     const command = p.command.trim();
     const result = await runProcess(ctx, {
       command,

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { createHarness, expectParamError, type Harness } from '../testing/harness.js';
 import { runCommand } from './run-command.js';
 import { getEnv, setEnv } from './environment.js';
 
@@ -41,11 +41,12 @@ describe('system.runCommand', () => {
   });
 
   it('rejects bad input with the cause', async () => {
-    await expect(h.run(runCommand, { command: '' })).rejects.toThrow('"command" is empty');
+    await expectParamError(h.run(runCommand, { command: '' }), 'command', /is required/);
+    await expect(h.run(runCommand, { command: '   ' })).rejects.toThrow('"command" is empty');
     await expect(h.run(runCommand, { command: 'no-such-program-xyz' })).rejects.toMatchObject({ code: 'ENOENT', message: expect.stringContaining('"no-such-program-xyz" not found') });
     await expect(h.run(runCommand, { command: 'ls', cwd: 'nope' })).rejects.toThrow('Working folder not found');
-    await expect(h.run(runCommand, { command: 'ls', args: '-l' })).rejects.toThrow('"args" must be a list');
-    await expect(h.run(runCommand, { command: 'ls', env: ['A=1'] })).rejects.toThrow('"env" must be a dictionary');
+    await expectParamError(h.run(runCommand, { command: 'ls', args: '-l' }), 'args', /expects list, got text/);
+    await expectParamError(h.run(runCommand, { command: 'ls', env: ['A=1'] }), 'env', /expects dictionary, got list/);
   });
 });
 
@@ -63,6 +64,7 @@ describe('system environment variables', () => {
 
   it('rejects invalid names', async () => {
     await expect(h.run(getEnv, { name: 'A B' })).rejects.toThrow('not a valid environment variable name');
-    await expect(h.run(setEnv, { name: '', value: 'x' })).rejects.toThrow('not a valid environment variable name');
+    await expectParamError(h.run(setEnv, { name: '', value: 'x' }), 'name', /is required/);
+    await expect(h.run(setEnv, { name: 'A=B', value: 'x' })).rejects.toThrow('not a valid environment variable name');
   });
 });

@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asList, asNameList, asTable, BAD_INPUT, describeValue, isDictionary } from '../kit/checks.js';
+import { asList, asNameList, BAD_INPUT, describeValue, isDictionary } from '../kit/checks.js';
 import { makeTable, type Table } from '../../scenario/values.js';
 import { requireColumn, tableOutput } from './lib/columns.js';
 
@@ -56,7 +56,7 @@ export const tablesAddRow = defineBlock({
   },
   outputs: tableOutput,
   run(_ctx, params) {
-    const table = asTable('table', params.table);
+    const table = params.table;
     return { outputs: { table: { ...table, rows: [...table.rows, toRow(table, params.row, 'Parameter "row"')] } } };
   },
 });

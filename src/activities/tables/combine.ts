@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asTable, asText, BAD_INPUT } from '../kit/checks.js';
+import { BAD_INPUT } from '../kit/checks.js';
 import { valueKey } from '../kit/compare.js';
 import { makeTable } from '../../scenario/values.js';
 import { aggregate, parseAggregates } from './lib/aggregate.js';
@@ -41,8 +41,8 @@ export const tablesJoin = defineBlock({
   },
   outputs: tableOutput,
   run(_ctx, params) {
-    const left = asTable('left', params.left);
-    const right = asTable('right', params.right);
+    const left = params.left;
+    const right = params.right;
     const leftKeys = requireColumns(left, 'leftKeys', params.leftKeys, 'left');
     const rightKeys = params.rightKeys ? requireColumns(right, 'rightKeys', params.rightKeys, 'right') : leftKeys.map((k) => requireColumn(right, k, 'right'));
     if (leftKeys.length !== rightKeys.length) {
@@ -82,9 +82,9 @@ export const tablesGroupBy = defineBlock({
   },
   outputs: tableOutput,
   run(_ctx, params) {
-    const table = asTable('table', params.table);
+    const table = params.table;
     const groupColumns = requireColumns(table, 'groupBy', params.groupBy);
-    const aggregates = parseAggregates(asText('aggregates', params.aggregates));
+    const aggregates = parseAggregates(params.aggregates);
     for (const a of aggregates) if (a.column !== undefined) requireColumn(table, a.column);
     const groups = new Map<string, Record<string, unknown>[]>();
     for (const row of table.rows) {
@@ -112,7 +112,7 @@ export const tablesDistinct = defineBlock({
   params: { table: tableParam, columns: param.text({ title: { en: 'Columns (empty: all)', ru: 'Столбцы (пусто — все)' }, key: true }) },
   outputs: tableOutput,
   run(_ctx, params) {
-    const table = asTable('table', params.table);
+    const table = params.table;
     const columns = params.columns ? requireColumns(table, 'columns', params.columns) : table.columns;
     const seen = new Set<string>();
     const rows: Record<string, unknown>[] = [];
@@ -134,8 +134,8 @@ export const tablesColumnToList = defineBlock({
   params: { table: tableParam, column: param.text({ title: { en: 'Column', ru: 'Столбец' }, required: true, key: true }) },
   outputs: { list: { type: 'list', title: { en: 'Values', ru: 'Значения' } } },
   run(_ctx, params) {
-    const table = asTable('table', params.table);
-    const column = requireColumn(table, asText('column', params.column));
+    const table = params.table;
+    const column = requireColumn(table, params.column);
     return { outputs: { list: table.rows.map((r) => r[column] ?? null) } };
   },
 });
@@ -148,6 +148,6 @@ export const tablesRowCount = defineBlock({
   params: { table: { ...tableParam, key: true } },
   outputs: { count: { type: 'number', title: { en: 'Rows', ru: 'Строк' } } },
   run(_ctx, params) {
-    return { outputs: { count: asTable('table', params.table).rows.length } };
+    return { outputs: { count: params.table.rows.length } };
   },
 });

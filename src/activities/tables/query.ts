@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asNameList, asTable, asText, BAD_INPUT } from '../kit/checks.js';
+import { asNameList, BAD_INPUT } from '../kit/checks.js';
 import { compareAsParam, compareValues } from '../kit/compare.js';
 import { operators, operatorTitles, testCell, type Operator } from './lib/conditions.js';
 import { compileRowExpression } from './lib/rowExpression.js';
@@ -36,15 +36,15 @@ export const tablesFilter = defineBlock({
   },
   outputs: tableOutput,
   run(ctx, params) {
-    const table = asTable('table', params.table);
+    const table = params.table;
     let keep: (row: Record<string, unknown>, index: number) => boolean;
     if (params.mode === 'condition') {
-      const source = asText('condition', params.condition ?? '').trim();
+      const source = (params.condition ?? '').trim();
       if (source === '') throw new BlockError('Parameter "condition" is empty: write a condition over row', BAD_INPUT);
       const test = compileRowExpression(source, ctx.vars);
       keep = (row, index) => Boolean(test(row, index));
     } else {
-      const column = requireColumn(table, asText('column', params.column ?? ''));
+      const column = requireColumn(table, params.column ?? '');
       const operator = params.operator ?? '=';
       if (!operators.includes(operator)) throw new BlockError(`Operator "${String(operator)}" is not known`, BAD_INPUT);
       keep = (row) => testCell(row[column], operator, params.value);
@@ -68,7 +68,7 @@ export const tablesSort = defineBlock({
   },
   outputs: tableOutput,
   run(_ctx, params) {
-    const table = asTable('table', params.table);
+    const table = params.table;
     const keys = asNameList('columns', params.columns).map((spec) => {
       const m = /^(.*?)\s+(asc|desc)$/i.exec(spec);
       const column = requireColumn(table, m ? m[1] : spec);
@@ -105,8 +105,8 @@ export const tablesLookup = defineBlock({
     index: { type: 'number', title: { en: 'Position', ru: 'Позиция' } },
   },
   run(_ctx, params) {
-    const table = asTable('table', params.table);
-    const column = requireColumn(table, asText('column', params.column));
+    const table = params.table;
+    const column = requireColumn(table, params.column);
     const index = table.rows.findIndex((row) => testCell(row[column], '=', params.value));
     return { outputs: { row: index >= 0 ? { ...table.rows[index] } : null, found: index >= 0, index } };
   },

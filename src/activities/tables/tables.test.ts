@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTable, type Table } from '../../scenario/values.js';
-import { createHarness, expectBlockError, type Harness } from '../testing/harness.js';
+import { createHarness, expectBlockError, expectParamError, type Harness } from '../testing/harness.js';
 import { tablesAddRow, tablesBuild } from './build.js';
 import { tablesFilter, tablesLookup, tablesSort } from './query.js';
 import { tablesColumnToList, tablesDistinct, tablesGroupBy, tablesJoin, tablesRowCount } from './combine.js';
@@ -25,7 +25,7 @@ const invoices = makeTable(
 
 describe('build and add rows', () => {
   it('creates a table from columns and rows given as dictionaries or lists, then adds rows', async () => {
-    const built = await table(tablesBuild, { columns: 'Имя, Возраст', rows: [{ Имя: 'Анна', Возраст: 30 }, ['Борис']] });
+    const built = await table(tablesBuild, { columns: ['Имя', ' Возраст'], rows: [{ Имя: 'Анна', Возраст: 30 }, ['Борис']] });
     expect(built).toEqual(makeTable(['Имя', 'Возраст'], [{ Имя: 'Анна', Возраст: 30 }, { Имя: 'Борис', Возраст: null }]));
     const added = await table(tablesAddRow, { table: built, row: { Возраст: 41 } });
     expect(added.rows).toHaveLength(3);
@@ -38,7 +38,7 @@ describe('build and add rows', () => {
     await expectBlockError(h.run(tablesBuild, { columns: [] }), /must name at least one column/);
     await expectBlockError(h.run(tablesBuild, { columns: ['a'], rows: [[1, 2]] }), /Row 1 has 2 values, but the table has 1 columns/);
     await expectBlockError(h.run(tablesAddRow, { table: invoices, row: { Сумм: 1 } }), /Column "Сумм" is not in the table \(columns: Номер, Контрагент, Сумма, Дата\)/, 'COLUMN_NOT_FOUND');
-    await expectBlockError(h.run(tablesAddRow, { table: [], row: {} }), /"table" must be a table, but it is a list/);
+    await expectParamError(h.run(tablesAddRow, { table: [], row: {} }), 'table', /expects table, got list/);
     await expectBlockError(h.run(tablesAddRow, { table: invoices, row: 5 }), /"row" must be a dictionary or a list, but it is a number/);
   });
 });
@@ -77,7 +77,7 @@ describe('filter, sort, lookup', () => {
     await expectBlockError(h.run(tablesFilter, { table: invoices, mode: 'condition', condition: 'row.x.y' }), /failed on row 1/);
     await expectBlockError(h.run(tablesFilter, { table: invoices, mode: 'condition', condition: ' ' }), /"condition" is empty/);
     await expectBlockError(h.run(tablesSort, { table: invoices, columns: 'Дата desc, Цена' }), /Column "Цена" is not in the table/);
-    await expectBlockError(h.run(tablesLookup, { table: 'x', column: 'a', value: 1 }), /"table" must be a table, but it is a text/);
+    await expectParamError(h.run(tablesLookup, { table: 'x', column: 'a', value: 1 }), 'table', /expects table, got text/);
   });
 });
 
@@ -121,6 +121,6 @@ describe('join, group, distinct, column, count', () => {
     await expectBlockError(h.run(tablesGroupBy, { table: clients, groupBy: 'ИНН', aggregates: 'sum(Сумма)' }), /Column "Сумма" has "limit", which is not a number/);
     await expectBlockError(h.run(tablesDistinct, { table: invoices, columns: 'Нет' }), /Column "Нет" is not in the table/);
     await expectBlockError(h.run(tablesColumnToList, { table: invoices, column: 'Нет' }), /Column "Нет"/);
-    await expectBlockError(h.run(tablesRowCount, { table: { rows: [] } }), /"table" must be a table, but it is a dictionary/);
+    await expectParamError(h.run(tablesRowCount, { table: { rows: [] } }), 'table', /expects table, got dictionary/);
   });
 });

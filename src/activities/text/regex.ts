@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asInteger, asText, BAD_INPUT } from '../kit/checks.js';
+import { BAD_INPUT, wholeNumber } from '../kit/checks.js';
 import { compileRegex } from './lib/regex.js';
 
 const textParam = param.text({ title: { en: 'Text', ru: 'Текст' }, required: true });
@@ -33,8 +33,8 @@ export const textRegexMatch = defineBlock({
     named: { type: 'dictionary', title: { en: 'Named groups', ru: 'Именованные группы' } },
   },
   run(_ctx, params) {
-    const regex = compileRegex(asText('pattern', params.pattern), asText('flags', params.flags ?? ''));
-    const found = regex.exec(asText('text', params.text));
+    const regex = compileRegex(params.pattern, params.flags ?? '');
+    const found = regex.exec(params.text);
     return {
       outputs: {
         found: found !== null,
@@ -62,8 +62,8 @@ export const textRegexReplace = defineBlock({
   },
   outputs: { text: { type: 'text', title: { en: 'Result', ru: 'Результат' } } },
   run(_ctx, params) {
-    const regex = compileRegex(asText('pattern', params.pattern), asText('flags', params.flags ?? ''));
-    return { outputs: { text: asText('text', params.text).replace(regex, asText('replacement', params.replacement ?? '')) } };
+    const regex = compileRegex(params.pattern, params.flags ?? '');
+    return { outputs: { text: params.text.replace(regex, params.replacement ?? '') } };
   },
 });
 
@@ -83,10 +83,10 @@ export const textRegexExtractAll = defineBlock({
   },
   outputs: { matches: { type: 'list', title: { en: 'Matches', ru: 'Совпадения' } } },
   run(_ctx, params) {
-    const flags = asText('flags', params.flags ?? '');
-    const regex = compileRegex(asText('pattern', params.pattern), flags.includes('g') ? flags : `${flags}g`);
-    const group = asInteger('group', params.group ?? 0);
-    const matches = [...asText('text', params.text).matchAll(regex)];
+    const flags = params.flags ?? '';
+    const regex = compileRegex(params.pattern, flags.includes('g') ? flags : `${flags}g`);
+    const group = wholeNumber('group', params.group);
+    const matches = [...params.text.matchAll(regex)];
     if (matches.length > 0 && (group < 0 || group >= matches[0].length)) {
       throw new BlockError(`Pattern "${regex.source}" has no group ${group}: it has ${matches[0].length - 1}`, BAD_INPUT);
     }

@@ -1,5 +1,5 @@
 import { defineBlock, param } from '../define.js';
-import { asList, asText } from '../kit/checks.js';
+import { asList } from '../kit/checks.js';
 import { displayText } from '../kit/display.js';
 
 export const textSplit = defineBlock({
@@ -18,8 +18,8 @@ export const textSplit = defineBlock({
   },
   outputs: { parts: { type: 'list', title: { en: 'Parts', ru: 'Части' } } },
   run(_ctx, params) {
-    const text = asText('text', params.text);
-    const separator = asText('separator', params.separator ?? ',').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+    const text = params.text;
+    const separator = (params.separator ?? ',').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
     const source = separator === '\n' ? text.replace(/\r\n/g, '\n') : text;
     let parts = separator === '' ? [...source] : source.split(separator);
     if (params.trim !== false) parts = parts.map((p) => p.trim());
@@ -39,7 +39,7 @@ export const textJoin = defineBlock({
   },
   outputs: { text: { type: 'text', title: { en: 'Text', ru: 'Текст' } } },
   run(_ctx, params) {
-    const separator = asText('separator', params.separator ?? '').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+    const separator = (params.separator ?? '').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
     return { outputs: { text: asList('list', params.list).map(displayText).join(separator) } };
   },
 });

@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param, type BlockVariables } from '../define.js';
-import { asDictionary, asText, BAD_INPUT, isDictionary } from '../kit/checks.js';
+import { asDictionary, BAD_INPUT, isDictionary } from '../kit/checks.js';
 import { displayText } from '../kit/display.js';
 
 /** `{name}` or `{name.field}`; `{{` and `}}` are literal braces. */
@@ -48,7 +48,7 @@ export const textTemplate = defineBlock({
   },
   outputs: { text: { type: 'text', title: { en: 'Text', ru: 'Текст' } } },
   run(ctx, params) {
-    const template = asText('template', params.template);
+    const template = params.template;
     const values = params.values === undefined || params.values === null ? undefined : asDictionary('values', params.values);
     const stray = /[{}][^{}]{0,20}/.exec(template.replace(placeholder, ''));
     if (stray) {

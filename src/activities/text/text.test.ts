@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, expectBlockError, type Harness } from '../testing/harness.js';
+import { createHarness, expectBlockError, expectParamError, type Harness } from '../testing/harness.js';
 import { textTemplate } from './template.js';
 import { textRegexExtractAll, textRegexMatch, textRegexReplace } from './regex.js';
 import { textJoin, textSplit } from './splitJoin.js';
@@ -56,7 +56,7 @@ describe('text regex blocks', () => {
     await expectBlockError(h.run(textRegexMatch, { text, pattern: '(' }), /Pattern "\(" is not a valid regular expression/, 'BAD_REGEX');
     await expectBlockError(h.run(textRegexReplace, { text, pattern: 'a', flags: 'x' }), /flags "x" are not valid/);
     await expectBlockError(h.run(textRegexExtractAll, { text, pattern: '\\d+', group: 2 }), /has no group 2/);
-    await expectBlockError(h.run(textRegexMatch, { text: { a: 1 }, pattern: 'a' }), /"text" must be text, but it is a dictionary/);
+    await expectParamError(h.run(textRegexMatch, { text: { a: 1 }, pattern: 'a' }), 'text', /expects text, got dictionary/);
   });
 });
 
@@ -68,7 +68,7 @@ describe('text split / join', () => {
   });
 
   it('rejects a list given where text is expected and text given where a list is expected', async () => {
-    await expectBlockError(h.run(textSplit, { text: ['a'] }), /"text" must be text, but it is a list/);
+    await expectParamError(h.run(textSplit, { text: ['a'] }), 'text', /expects multiline, got list/);
     await expectBlockError(h.run(textJoin, { list: 'a,b' }), /"list" must be a list, but it is a text/);
   });
 });
@@ -85,9 +85,10 @@ describe('text transforms', () => {
   });
 
   it('rejects wrong types and impossible values', async () => {
-    await expectBlockError(h.run(textTrim, { text: null }), /"text" must be text, but it is null/);
-    await expectBlockError(h.run(textChangeCase, { text: [1] }), /"text" must be text/);
-    await expectBlockError(h.run(textPad, { text: '1', length: 'five' }), /"length" must be a number/);
+    await expectParamError(h.run(textTrim, { text: null }), 'text', /is required/);
+    await expectParamError(h.run(textChangeCase, { text: [1] }), 'text', /expects text, got list/);
+    await expectParamError(h.run(textPad, { text: '1', length: 'five' }), 'length', /expects number, got text/);
+    await expectBlockError(h.run(textPad, { text: '1', length: 2.5 }), /"length" must be a whole number, but it is 2.5/);
     await expectBlockError(h.run(textPad, { text: '1', length: 3, char: '' }), /"char" must not be empty/);
     await expectBlockError(h.run(textSubstring, { text: 'abc', length: -1 }), /"length" must not be negative/);
   });

@@ -1,5 +1,5 @@
 import { BlockError, defineBlock, param } from '../define.js';
-import { asInteger, asText, BAD_INPUT } from '../kit/checks.js';
+import { BAD_INPUT, wholeNumber } from '../kit/checks.js';
 
 const textParam = param.text({ title: { en: 'Text', ru: 'Текст' }, required: true });
 const textOutput = { text: { type: 'text' as const, title: { en: 'Result', ru: 'Результат' } } };
@@ -24,7 +24,7 @@ export const textTrim = defineBlock({
   },
   outputs: textOutput,
   run(_ctx, params) {
-    const text = asText('text', params.text);
+    const text = params.text;
     const trimmed = params.side === 'start' ? text.trimStart() : params.side === 'end' ? text.trimEnd() : text.trim();
     return { outputs: { text: trimmed } };
   },
@@ -51,7 +51,7 @@ export const textChangeCase = defineBlock({
   },
   outputs: textOutput,
   run(_ctx, params) {
-    const text = asText('text', params.text);
+    const text = params.text;
     const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
     switch (params.to) {
       case 'lower':
@@ -86,9 +86,9 @@ export const textPad = defineBlock({
   },
   outputs: textOutput,
   run(_ctx, params) {
-    const text = asText('text', params.text);
-    const length = asInteger('length', params.length);
-    const char = asText('char', params.char ?? ' ');
+    const text = params.text;
+    const length = wholeNumber('length', params.length);
+    const char = params.char ?? ' ';
     if (char.length === 0) throw new BlockError('Parameter "char" must not be empty', BAD_INPUT);
     return { outputs: { text: params.side === 'end' ? text.padEnd(length, char) : text.padStart(length, char) } };
   },
@@ -109,10 +109,10 @@ export const textSubstring = defineBlock({
   },
   outputs: textOutput,
   run(_ctx, params) {
-    const chars = [...asText('text', params.text)];
-    const start = asInteger('start', params.start ?? 0);
+    const chars = [...params.text];
+    const start = wholeNumber('start', params.start);
     const from = start < 0 ? Math.max(chars.length + start, 0) : start;
-    const length = params.length === undefined || params.length === null ? undefined : asInteger('length', params.length);
+    const length = params.length === undefined || params.length === null ? undefined : wholeNumber('length', params.length);
     if (length !== undefined && length < 0) throw new BlockError(`Parameter "length" must not be negative, but it is ${length}`, BAD_INPUT);
     return { outputs: { text: chars.slice(from, length === undefined ? undefined : from + length).join('') } };
   },

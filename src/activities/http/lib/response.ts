@@ -1,6 +1,3 @@
-import { BlockError } from '../../define.js';
-import { describe } from './body.js';
-
 /** JSON answers become values; everything else is text (binary files belong to http.download). */
 export function decodeBody(data: Buffer, contentType: string | undefined): unknown {
   const text = data.toString('utf8');
@@ -27,14 +24,11 @@ export function headerRecord(headers: unknown): Record<string, string> {
   return out;
 }
 
-/** A dictionary parameter (headers, query) as strings; anything else is a clear input error. */
-export function stringRecord(value: unknown, what: string): Record<string, string> {
+/** A dictionary parameter (headers, query; the engine checked it is one) as strings. */
+export function stringRecord(value: Record<string, unknown> | undefined | null): Record<string, string> {
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new BlockError(`Parameter "${what}" must be a dictionary (name → value), got ${describe(value)}`, 'BAD_INPUT');
-  }
   const out: Record<string, string> = {};
-  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
+  for (const [name, v] of Object.entries(value)) {
     if (v !== undefined && v !== null) out[name] = typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
   return out;
