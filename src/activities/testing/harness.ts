@@ -91,12 +91,7 @@ export async function createHarness(): Promise<Harness> {
     processes,
     controller,
     async run(block, params) {
-      // Web blocks still assert their own re-checks (src/activities/web/** has another owner this
-      // round): they keep defaults only until those tests move to expectParamError.
-      const checked =
-        block.category === 'web'
-          ? withDefaults(block.params as ParamSpecs, params)
-          : checkBlockParams(block.params as ParamSpecs, params, { id: ctx.blockId, type: block.type, scenario: 'Test' });
+      const checked = checkBlockParams(block.params as ParamSpecs, params, { id: ctx.blockId, type: block.type, scenario: 'Test' });
       return block.run({ ...ctx, blockType: block.type }, checked);
     },
     async close() {
@@ -105,13 +100,6 @@ export async function createHarness(): Promise<Harness> {
       await rm(projectDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Defaults only, without the engine's check (web blocks for now, see `run`). */
-function withDefaults(specs: ParamSpecs, params: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(specs)) out[name] = params[name] !== undefined ? params[name] : spec.default;
-  return out;
 }
 
 /**

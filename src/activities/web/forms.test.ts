@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { createHarness, expectParamError, type Harness } from '../testing/harness.js';
 import { startTestSite, type TestSite } from './testing/site.js';
 import { goTo, openBrowser } from './browser.js';
 import { click, hover } from './mouse.js';
@@ -97,14 +97,15 @@ describe('web form blocks in real Chromium', () => {
     });
     await expect(h.run(selectOption, { browser, by: 'label', selector: 'Full name', option: 'x' })).rejects.toThrow('is not a drop-down list');
     await expect(h.run(uploadFile, { browser, by: 'label', selector: 'Full name', files: 'missing.pdf' })).rejects.toMatchObject({ code: 'ENOENT' });
-    await expect(h.run(fill, { browser, selector: '', value: 'x' })).rejects.toThrow('"selector" is empty');
-    await expect(h.run(fill, { browser, selector: 'input', value: { a: 1 } })).rejects.toThrow('"value" must be text');
+    // What the engine's parameter check refuses before the block runs, as a run reports it.
+    await expectParamError(h.run(fill, { browser, selector: '', value: 'x' }), 'selector', /is required/);
+    await expectParamError(h.run(fill, { browser, selector: 'input', value: { a: 1 } }), 'value', /expects text, got dictionary/);
     await expect(h.run(typeText, { browser, selector: '#nope', text: 'x', timeoutMs: 100 })).rejects.toMatchObject({ code: 'SELECTOR_NOT_FOUND' });
-    await expect(h.run(pressKey, { browser, key: '' })).rejects.toThrow('"key" is empty');
+    await expectParamError(h.run(pressKey, { browser, key: '' }), 'key', /is required/);
     await expect(h.run(setChecked, { browser, selector: '#nope', timeoutMs: 100 })).rejects.toMatchObject({ code: 'SELECTOR_NOT_FOUND' });
     await expect(h.run(hover, { browser, selector: '#nope', timeoutMs: 100 })).rejects.toMatchObject({ code: 'SELECTOR_NOT_FOUND' });
     await expect(h.run(click, { browser, selector: 'div[[[', timeoutMs: 100 })).rejects.toMatchObject({ code: 'BAD_SELECTOR' });
-    await expect(h.run(click, { browser, selector: 'button', button: 'side' })).rejects.toThrow('"button" must be one of left, right, middle');
+    await expectParamError(h.run(click, { browser, selector: 'button', button: 'side' }), 'button', /must be one of left, right, middle, got "side"/);
     await expect(h.run(goTo, { browser, url: 'not a url' })).rejects.toThrow('is not a web address');
     const closed = `http://127.0.0.1:${await closedPort()}/`;
     await expect(h.run(goTo, { browser, url: closed })).rejects.toMatchObject({
