@@ -67,7 +67,11 @@ export class DesignerPage {
   async dragBlock(type: string, x: number, y: number): Promise<void> {
     const item = this.page.getByTestId(`palette-${type}`);
     await item.scrollIntoViewIfNeeded();
+    const blocks = this.canvas.locator('.react-flow__node');
+    const before = await blocks.count();
     await item.dragTo(this.canvas, { targetPosition: { x, y } });
+    // Waits for the drop to land, so the next step never races a block still being added.
+    await until(async () => (await blocks.count()) > before, `the dropped ${type} block`);
   }
 
   /** Draws a link from a block's output port to another block's input. */
