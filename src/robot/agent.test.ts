@@ -1,47 +1,40 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRun } from '../engine/runner/index.js';
-import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/server.js';
 import { JobStatus } from '../orchestrator/protocol.js';
 import { robotSettingsSchema } from '../store/robotSettings.js';
 import type { AgentStatus } from './status.js';
 import { openRobot, type Robot } from './robot.js';
-import { adminApi, FINAL_JOB_STATUSES, isAlive, loggingScenario, packageBase64, tempDir, until, writeProject } from './testing/kit.js';
+import { FINAL_JOB_STATUSES, isAlive, loggingScenario, packageBase64, until, useEmulator, writeProject } from './testing/kit.js';
 
 const HEARTBEAT_MS = 1000;
 
-let dir: string;
-let emulator: EmulatorHandle;
 let robot: Robot | null = null;
 let robotGuid: string;
 let processGuid: string;
-const admin = adminApi(() => emulator.url);
+const env = useEmulator('robot-agent');
+const admin = env.admin;
 
 beforeEach(async () => {
-  dir = await tempDir('robot-agent');
-  emulator = await startEmulator({ port: 0, dbFile: path.join(dir, 'emulator.sqlite') });
   robotGuid = await admin.robot('test robot');
   processGuid = await admin.process('Test process');
 });
 afterEach(async () => {
   await robot?.close();
   robot = null;
-  await emulator.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 type Project = Parameters<typeof writeProject>;
 async function queueJob(name: string, blocks: Project[2], links: Project[3], variables: Project[4] = []) {
-  const projectDir = await writeProject(path.join(dir, 'projects', name), name, blocks, links, variables);
+  const projectDir = await writeProject(path.join(env.dir, 'projects', name), name, blocks, links, variables);
   const versionGuid = await admin.packageVersion(processGuid, `${name} 1.0.0`, await packageBase64(projectDir));
   return { versionGuid, jobGuid: await admin.job(robotGuid, versionGuid) };
 }
 
 function startAgent(options: { once?: boolean; guid?: string; onStatus?(status: AgentStatus): void } = {}) {
   robot = openRobot({
-    dataDir: path.join(dir, 'robot'),
-    settings: robotSettingsSchema.parse({ orchestratorUrl: emulator.url, robotGuid: options.guid ?? robotGuid, pollIntervalMs: 100 }),
+    dataDir: path.join(env.dir, 'robot'),
+    settings: robotSettingsSchema.parse({ orchestratorUrl: env.emulator.url, robotGuid: options.guid ?? robotGuid, pollIntervalMs: 100 }),
     startRun,
     agent: {
       once: options.once,
@@ -168,7 +161,7 @@ describe('robot agent ↔ emulator, Cairn packages', { timeout: 90_000 }, () => 
     await agent.stop();
     expect(await running).toBe(0);
 
-    expect(seen.some((s) => s.state === 'notRegistered' && s.message === `robot ${unknown} is not registered on ${emulator.url}`)).toBe(true);
+    expect(seen.some((s) => s.state === 'notRegistered' && s.message === `robot ${unknown} is not registered on ${env.emulator.url}`)).toBe(true);
     const attempts = (await admin.requests(unknown, '/api/robot/heartbeat')).map((r) => Date.parse(r.at));
     const gaps = attempts.slice(1).map((at, i) => at - attempts[i]);
     // Backoff starts at 100 ms (−25 % jitter) and doubles: never a busy loop.
@@ -203,8 +196,8 @@ describe('robot agent ↔ emulator, Cairn packages', { timeout: 90_000 }, () => 
 });
 
 it('keeps working heartbeats at least 10 s apart unless the test-only floor is set', () => {
-  const settings = robotSettingsSchema.parse({ orchestratorUrl: emulator.url, robotGuid });
-  robot = openRobot({ dataDir: path.join(dir, 'robot'), settings, startRun, agent: { workingHeartbeatMs: 1000 } });
+  const settings = robotSettingsSchema.parse({ orchestratorUrl: env.emulator.url, robotGuid });
+  robot = openRobot({ dataDir: path.join(env.dir, 'robot'), settings, startRun, agent: { workingHeartbeatMs: 1000 } });
   expect(robot.agent.workingHeartbeatMs).toBe(10_000);
 });
 

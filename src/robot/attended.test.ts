@@ -1,42 +1,35 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startRun } from '../engine/runner/index.js';
-import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/server.js';
 import { JobStatus, JobType, RobotStatus } from '../orchestrator/protocol.js';
 import { robotSettingsSchema } from '../store/robotSettings.js';
 import { openRobot, type Robot } from './robot.js';
-import { adminApi, loggingScenario, tempDir, until, writeProject } from './testing/kit.js';
+import { loggingScenario, until, useEmulator, writeProject } from './testing/kit.js';
 
-let dir: string;
-let emulator: EmulatorHandle;
 let robot: Robot | null = null;
-const admin = adminApi(() => emulator.url);
+const env = useEmulator('robot-attended');
+const admin = env.admin;
 
 beforeEach(async () => {
-  dir = await tempDir('robot-attended');
-  emulator = await startEmulator({ port: 0, dbFile: path.join(dir, 'emulator.sqlite') });
 });
 afterEach(async () => {
   await robot?.close();
   robot = null;
-  await emulator.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 type RobotRow = { guid: string; status: number; job_guid: string; job_name: string };
 const robotRow = async (guid: string) => {
-  const robots = (await (await fetch(`${emulator.url}/admin/robots`)).json()) as RobotRow[];
+  const robots = (await (await fetch(`${env.emulator.url}/admin/robots`)).json()) as RobotRow[];
   return robots.find((r) => r.guid === guid)!;
 };
 
 it('reports a run the user started: Status 3 with JobType 2, its logs under the local run GUID, then Status 2', async () => {
   const robotGuid = await admin.robot('desk robot');
   const scenario = loggingScenario(12, 150);
-  const projectDir = await writeProject(path.join(dir, 'report'), 'report', scenario.blocks, scenario.links, scenario.variables);
+  const projectDir = await writeProject(path.join(env.dir, 'report'), 'report', scenario.blocks, scenario.links, scenario.variables);
   robot = openRobot({
-    dataDir: path.join(dir, 'robot'),
-    settings: robotSettingsSchema.parse({ orchestratorUrl: emulator.url, robotGuid, pollIntervalMs: 100 }),
+    dataDir: path.join(env.dir, 'robot'),
+    settings: robotSettingsSchema.parse({ orchestratorUrl: env.emulator.url, robotGuid, pollIntervalMs: 100 }),
     startRun,
     agent: { workingHeartbeatMs: 1000, testOnlyWorkingHeartbeatFloorMs: 1000, outboxRetryInitialMs: 50 },
   });

@@ -1,25 +1,18 @@
 import { spawn } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/server.js';
 import { JobStatus } from '../orchestrator/protocol.js';
-import { adminApi, loggingScenario, packageBase64, tempDir, until, writeProject } from './testing/kit.js';
+import { loggingScenario, packageBase64, until, useEmulator, writeProject } from './testing/kit.js';
 
 const cairn = fileURLToPath(new URL('../../bin/cairn.js', import.meta.url));
 
-let dir: string;
-let emulator: EmulatorHandle;
-const admin = adminApi(() => emulator.url);
+const env = useEmulator('robot-cli');
+const admin = env.admin;
 
 beforeEach(async () => {
-  dir = await tempDir('robot-cli');
-  emulator = await startEmulator({ port: 0, dbFile: path.join(dir, 'emulator.sqlite') });
 });
 afterEach(async () => {
-  await emulator.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 // Ctrl+C, and the terminal closing (SIGHUP): the same clean stop.
@@ -28,11 +21,11 @@ it(`cairn robot shows its state on one line, and ${signal} soft-stops the runnin
   const robotGuid = await admin.robot('cli robot');
   const processGuid = await admin.process('CLI process');
   const scenario = loggingScenario(100_000, 100);
-  const projectDir = await writeProject(path.join(dir, 'project'), 'cli', scenario.blocks, scenario.links, scenario.variables);
+  const projectDir = await writeProject(path.join(env.dir, 'project'), 'cli', scenario.blocks, scenario.links, scenario.variables);
   const versionGuid = await admin.packageVersion(processGuid, 'cli 1.0.0', await packageBase64(projectDir));
   const jobGuid = await admin.job(robotGuid, versionGuid);
 
-  const child = spawn(process.execPath, [cairn, 'robot', '--orchestrator', emulator.url, '--guid', robotGuid, '--data', path.join(dir, 'data'), '--poll-interval', '0.2'], {
+  const child = spawn(process.execPath, [cairn, 'robot', '--orchestrator', env.emulator.url, '--guid', robotGuid, '--data', path.join(env.dir, 'data'), '--poll-interval', '0.2'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -54,7 +47,7 @@ it(`cairn robot shows its state on one line, and ${signal} soft-stops the runnin
 }, 120_000);
 
 it('cairn robot refuses to start without an Orchestrator and a GUID the first time', async () => {
-  const child = spawn(process.execPath, [cairn, 'robot', '--data', path.join(dir, 'empty')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cairn, 'robot', '--data', path.join(env.dir, 'empty')], { stdio: ['ignore', 'pipe', 'pipe'] });
   let errors = '';
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));

@@ -1,26 +1,22 @@
 import { createServer, type Server } from 'node:http';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { startRun } from '../engine/runner/index.js';
-import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/server.js';
 import { JobType } from '../orchestrator/protocol.js';
 import { openAppStore, type AppStore } from '../store/appStore.js';
 import { createDeskRobot, type DeskRobot, type DeskRunOptions } from './desk.js';
-import { adminApi, loggingScenario, tempDir, until, writeProject } from './testing/kit.js';
+import { loggingScenario, until, useEmulator, writeProject } from './testing/kit.js';
 
-let dir: string;
-let emulator: EmulatorHandle;
 let store: AppStore;
 let desk: DeskRobot | null = null;
 let proxy: Server | null = null;
-const admin = adminApi(() => emulator.url);
+const env = useEmulator('desk');
+const admin = env.admin;
 
 beforeEach(async () => {
-  dir = await tempDir('desk');
-  emulator = await startEmulator({ port: 0, dbFile: path.join(dir, 'emulator.sqlite') });
-  store = openAppStore(path.join(dir, 'app.sqlite'));
+  store = openAppStore(path.join(env.dir, 'app.sqlite'));
 });
 afterEach(async () => {
   await desk?.close();
@@ -28,8 +24,6 @@ afterEach(async () => {
   store.close();
   await new Promise((resolve) => (proxy ? proxy.close(resolve) : resolve(undefined)));
   proxy = null;
-  await emulator.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** An Orchestrator in front of the emulator that refuses Cairn's attended extension (JobType 2). */
@@ -44,7 +38,7 @@ async function refusingJobType2(): Promise<string> {
         res.end(JSON.stringify({ ErrorCode: 400, ErrorText: 'JobType must be 1.' }));
         return;
       }
-      void fetch(`${emulator.url}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === 'GET' ? undefined : body }).then(async (answer) => {
+      void fetch(`${env.emulator.url}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === 'GET' ? undefined : body }).then(async (answer) => {
         res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
         res.end(Buffer.from(await answer.arrayBuffer()));
       });
@@ -57,18 +51,18 @@ async function refusingJobType2(): Promise<string> {
 
 async function runOptions(overrides: Partial<DeskRunOptions> = {}): Promise<DeskRunOptions> {
   const scenario = loggingScenario(5, 50);
-  const projectDir = await writeProject(path.join(dir, 'chatty'), 'chatty', scenario.blocks, scenario.links, scenario.variables);
+  const projectDir = await writeProject(path.join(env.dir, 'chatty'), 'chatty', scenario.blocks, scenario.links, scenario.variables);
   const process = store.assistant.upsertProcess({ id: 'p', kind: 'project', path: projectDir, name: 'Chatty', description: '', processGuid: null, versionGuid: null, versionName: null });
   return { process, target: projectDir, args: {}, maskedArgs: {}, services: () => ({}), stepTitle: (id) => id, createJobRecord: true, screenshotOnCrash: false, ...overrides };
 }
 
 const emulatorLogs = async (robotGuid: string) => {
-  const { logs } = (await (await fetch(`${emulator.url}/admin/logs`)).json()) as { logs: { robot_guid: string; job_guid: string; message: string }[] };
+  const { logs } = (await (await fetch(`${env.emulator.url}/admin/logs`)).json()) as { logs: { robot_guid: string; job_guid: string; message: string }[] };
   return logs.filter((l) => l.robot_guid === robotGuid);
 };
 
 const open = (url: string, robotGuid: string, captureScreen?: () => Promise<Buffer>) => {
-  desk = createDeskRobot({ store, dataDir: dir, startRun, pollIntervalMs: 200, workingHeartbeatMs: 200, testOnlyWorkingHeartbeatFloorMs: 200, outboxRetryMaxMs: 200, captureScreen });
+  desk = createDeskRobot({ store, dataDir: env.dir, startRun, pollIntervalMs: 200, workingHeartbeatMs: 200, testOnlyWorkingHeartbeatFloorMs: 200, outboxRetryMaxMs: 200, captureScreen });
   desk.configure({ url, robotGuid, insecureTls: false });
   return desk;
 };
@@ -90,14 +84,14 @@ describe('the desk robot', () => {
 
   it('reports each local run as a job record only when asked to', async () => {
     const robotGuid = await admin.robot('desk');
-    const robot = open(emulator.url, robotGuid);
+    const robot = open(env.emulator.url, robotGuid);
     await until(() => robot.connection().state === 'connected', 'the connection');
     const withRecord = robot.start(await runOptions());
     await withRecord.done;
     const withoutRecord = robot.start(await runOptions({ createJobRecord: false }));
     await withoutRecord.done;
     await until(async () => robot.connection().backlog === 0, 'the outbox to drain');
-    const { jobs } = (await (await fetch(`${emulator.url}/admin/jobs?robotGuid=${robotGuid}`)).json()) as { jobs: { guid: string; job_type: number; status: number }[] };
+    const { jobs } = (await (await fetch(`${env.emulator.url}/admin/jobs?robotGuid=${robotGuid}`)).json()) as { jobs: { guid: string; job_type: number; status: number }[] };
     expect(jobs.map((j) => [j.guid, j.job_type, j.status])).toEqual([[withRecord.runGuid, JobType.Attended, 4]]);
     expect((await emulatorLogs(robotGuid)).filter((l) => l.job_guid === withoutRecord.runGuid && l.message.startsWith('line '))).toHaveLength(5);
   }, 60_000);
@@ -106,9 +100,9 @@ describe('the desk robot', () => {
     const robotGuid = await admin.robot('desk');
     // A 1×1 PNG stands in for the screen: this machine may have no display to capture.
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3f6a4d20000000049454e44ae426082', 'hex');
-    const robot = open(emulator.url, robotGuid, async () => png);
+    const robot = open(env.emulator.url, robotGuid, async () => png);
     const options = await runOptions({ screenshotOnCrash: true });
-    const failing = await writeProject(path.join(dir, 'fails'), 'fails', [{ id: 'start', type: 'core.start' }, { id: 'boom', type: 'core.throw', params: { message: 'no invoices' } }], [{ from: 'start', to: 'boom' }]);
+    const failing = await writeProject(path.join(env.dir, 'fails'), 'fails', [{ id: 'start', type: 'core.start' }, { id: 'boom', type: 'core.throw', params: { message: 'no invoices' } }], [{ from: 'start', to: 'boom' }]);
     const run = robot.start({ ...options, target: failing });
     expect(() => robot.start(options)).toThrow(/busy with "Chatty"/);
     expect(await run.done).toBe('failed');
@@ -119,19 +113,19 @@ describe('the desk robot', () => {
   it('keeps a screenshot of the page when a web block fails (real Chromium), sends it when asked, and leaves no file behind', async () => {
     const robotGuid = await admin.robot('desk');
     // The runner (forked from this process) writes its failure screenshots here.
-    const shots = path.join(dir, 'failure-shots');
+    const shots = path.join(env.dir, 'failure-shots');
     process.env.CAIRN_FAILURE_SCREENSHOT_DIR = shots;
     onTestFinished(() => {
       delete process.env.CAIRN_FAILURE_SCREENSHOT_DIR;
     });
     // No screen capture at all: the picture must come from the page itself.
-    const robot = open(emulator.url, robotGuid, async () => {
+    const robot = open(env.emulator.url, robotGuid, async () => {
       throw new Error('no screen here');
     });
     const options = await runOptions({ screenshotOnCrash: true });
     const page = `data:text/html,${encodeURIComponent('<h1>Invoices</h1><button>Save</button>')}`;
     const failing = await writeProject(
-      path.join(dir, 'web-fails'),
+      path.join(env.dir, 'web-fails'),
       'web-fails',
       [
         { id: 'start', type: 'core.start' },

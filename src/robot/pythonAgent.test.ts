@@ -1,31 +1,25 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/server.js';
 import { JobStatus } from '../orchestrator/protocol.js';
 import { robotSettingsSchema } from '../store/robotSettings.js';
 import { startRun } from '../engine/runner/index.js';
 import { openRobot, type Robot } from './robot.js';
-import { adminApi, tempDir, until, FINAL_JOB_STATUSES } from './testing/kit.js';
+import { FINAL_JOB_STATUSES, until, useEmulator } from './testing/kit.js';
 
-let dir: string;
-let emulator: EmulatorHandle;
 let robot: Robot | null = null;
-const admin = adminApi(() => emulator.url);
+const env = useEmulator('robot-py');
+const admin = env.admin;
 
 beforeEach(async () => {
-  dir = await tempDir('robot-py');
-  emulator = await startEmulator({ port: 0, dbFile: path.join(dir, 'emulator.sqlite') });
 });
 afterEach(async () => {
   await robot?.close();
   robot = null;
-  await emulator.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function scriptJob(scriptName: string, relativeFile: string, source: string) {
-  const scripts = path.join(dir, 'scripts');
+  const scripts = path.join(env.dir, 'scripts');
   await mkdir(path.dirname(path.join(scripts, relativeFile)), { recursive: true });
   await writeFile(path.join(scripts, relativeFile), source);
   const robotGuid = await admin.robot('py-robot');
@@ -37,8 +31,8 @@ async function scriptJob(scriptName: string, relativeFile: string, source: strin
 
 function open(robotGuid: string, scripts: string, once = false): Robot {
   robot = openRobot({
-    dataDir: path.join(dir, 'robot'),
-    settings: robotSettingsSchema.parse({ orchestratorUrl: emulator.url, robotGuid, scriptsDir: scripts, pollIntervalMs: 100, stopGraceMs: 10_000 }),
+    dataDir: path.join(env.dir, 'robot'),
+    settings: robotSettingsSchema.parse({ orchestratorUrl: env.emulator.url, robotGuid, scriptsDir: scripts, pollIntervalMs: 100, stopGraceMs: 10_000 }),
     startRun,
     agent: { once, workingHeartbeatMs: 1000, testOnlyWorkingHeartbeatFloorMs: 1000, retryInitialMs: 50, outboxRetryInitialMs: 50 },
   });
@@ -69,8 +63,8 @@ it('runs the script named by ProcessVersion.Name (dir\\script → dir/script.py)
   expect(messages).toContain(`Info: job ${job.jobGuid}`);
   expect(messages).toContain(`Info: settings job ${job.jobGuid} finance\\daily_report`);
   expect(messages).toContain('Error: a warning');
-  const settingsFile = path.join(dir, 'robot', 'jobs', `${job.jobGuid}.json`);
-  expect(JSON.parse(await readFile(settingsFile, 'utf8'))).toMatchObject({ orchestratorUrl: emulator.url, robotGuid: job.robotGuid });
+  const settingsFile = path.join(env.dir, 'robot', 'jobs', `${job.jobGuid}.json`);
+  expect(JSON.parse(await readFile(settingsFile, 'utf8'))).toMatchObject({ orchestratorUrl: env.emulator.url, robotGuid: job.robotGuid });
 });
 
 it('delivers a soft stop (code 20) to the script as a signal it handles → Stopped', async () => {

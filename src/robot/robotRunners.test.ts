@@ -1,27 +1,20 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { alive, runnerChildren, until as untilTrue } from '../engine/runner/testing/processes.js';
-import { startEmulator, type EmulatorHandle } from '../orchestrator/emulator/server.js';
 import { JobStatus } from '../orchestrator/protocol.js';
 import { robotSettingsSchema } from '../store/robotSettings.js';
 import { openRobot, type Robot } from './robot.js';
-import { adminApi, loggingScenario, tempDir, writeProject } from './testing/kit.js';
+import { loggingScenario, useEmulator, writeProject } from './testing/kit.js';
 
-let dir: string;
-let emulator: EmulatorHandle;
 let robot: Robot | null = null;
-const admin = adminApi(() => emulator.url);
+const env = useEmulator('robot-runners');
+const admin = env.admin;
 
 beforeEach(async () => {
-  dir = await tempDir('robot-runners');
-  emulator = await startEmulator({ port: 0, dbFile: path.join(dir, 'emulator.sqlite') });
 });
 afterEach(async () => {
   await robot?.close();
   robot = null;
-  await emulator.close();
-  await rm(dir, { recursive: true, force: true });
 });
 
 it('a robot keeps a runner warm, runs in it, and closing the robot leaves no runner behind', { timeout: 90_000 }, async () => {
@@ -29,10 +22,10 @@ it('a robot keeps a runner warm, runs in it, and closing the robot leaves no run
   const fresh = () => runnerChildren().filter((pid) => !before.has(pid));
   const robotGuid = await admin.robot('warm robot');
   const scenario = loggingScenario(3, 0);
-  const projectDir = await writeProject(path.join(dir, 'warm'), 'warm', scenario.blocks, scenario.links, scenario.variables);
+  const projectDir = await writeProject(path.join(env.dir, 'warm'), 'warm', scenario.blocks, scenario.links, scenario.variables);
   robot = openRobot({
-    dataDir: path.join(dir, 'robot'),
-    settings: robotSettingsSchema.parse({ orchestratorUrl: emulator.url, robotGuid, pollIntervalMs: 100 }),
+    dataDir: path.join(env.dir, 'robot'),
+    settings: robotSettingsSchema.parse({ orchestratorUrl: env.emulator.url, robotGuid, pollIntervalMs: 100 }),
     agent: { workingHeartbeatMs: 1000, testOnlyWorkingHeartbeatFloorMs: 1000, outboxRetryInitialMs: 50 },
   });
   await untilTrue(() => fresh().length === 1, 'the warm runner');

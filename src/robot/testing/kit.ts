@@ -1,6 +1,8 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { startEmulator, type EmulatorHandle } from '../../orchestrator/emulator/server.js';
 import { packProject } from '../../publish/package.js';
 
 /**
@@ -87,13 +89,40 @@ export type AdminApi = ReturnType<typeof adminApi>;
 /** The shared polling helper, re-exported for this kit's users. */
 export { until } from '../../testing/until.js';
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Alive and not a zombie (one helper for every process test). */
+export { alive as isAlive } from '../../engine/runner/testing/processes.js';
 
 export const FINAL_JOB_STATUSES = [3, 4, 5, 7];
+
+export type EmulatorFixture = { readonly dir: string; readonly emulator: EmulatorHandle; readonly admin: AdminApi };
+
+/**
+ * A fresh temp folder and an emulator on its own SQLite file for each test, both gone after it.
+ * Call at the top of a test file; the file's own afterEach hooks (registered after this one) run
+ * first, so robots and processes are closed before the emulator is.
+ */
+export function useEmulator(prefix: string): EmulatorFixture {
+  let dir = '';
+  let emulator: EmulatorHandle | undefined;
+  const admin = adminApi(() => fixture.emulator.url);
+  const fixture: EmulatorFixture = {
+    get dir() {
+      return dir;
+    },
+    get emulator() {
+      if (!emulator) throw new Error('the emulator fixture is used outside a test');
+      return emulator;
+    },
+    admin,
+  };
+  beforeEach(async () => {
+    dir = await tempDir(prefix);
+    emulator = await startEmulator({ port: 0, dbFile: path.join(dir, 'emulator.sqlite') });
+  });
+  afterEach(async () => {
+    await emulator?.close();
+    emulator = undefined;
+    await rm(dir, { recursive: true, force: true });
+  });
+  return fixture;
+}
