@@ -1,28 +1,16 @@
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { alive } from '../../engine/runner/testing/processes.js';
+import { startCli } from '../testing/spawnCli.js';
+import { alive, runnerChildren } from '../../engine/runner/testing/processes.js';
 import { until, writeProject } from '../../robot/testing/kit.js';
 
-const cairn = fileURLToPath(new URL('../../../bin/cairn.js', import.meta.url));
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-function runCairn(args: string[]) {
-  const child = spawn(process.execPath, [cairn, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
 
 async function call(url: URL, command: string, args: unknown = {}): Promise<unknown> {
   const ws = new WebSocket(`ws://${url.host}/api?token=${url.searchParams.get('token')}`, {
@@ -43,11 +31,6 @@ async function call(url: URL, command: string, args: unknown = {}): Promise<unkn
   }
 }
 
-function childrenOf(pid: number): number[] {
-  const out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).trim();
-  return out ? out.split(/\s+/).map(Number) : [];
-}
-
 describe('cairn assistant', () => {
   it('serves the Assistant face with the projects given on the command line, and ends on Ctrl+C', async () => {
     const root = await mkdtemp(join(tmpdir(), 'cairn-assistant-cli-'));
@@ -62,34 +45,29 @@ describe('cairn assistant', () => {
       ],
       [{ from: 'start', to: 'wait' }],
     );
-    const run = runCairn(['assistant', project, '--data', join(root, 'data'), '--no-open']);
-    cleanups.push(async () => run.child.kill('SIGKILL'));
+    const run = startCli(['assistant', project, '--data', join(root, 'data'), '--no-open']);
 
-    const deadline = Date.now() + 20_000;
-    let url: string | undefined;
-    while (!(url = /Cairn Assistant: (\S+)/.exec(run.output().stdout)?.[1])) {
-      if (Date.now() > deadline) throw new Error(`no URL printed: ${JSON.stringify(run.output())}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const page = new URL(url);
+    const printed = /Cairn Assistant: (\S+)/;
+    await run.waitFor((stdout) => printed.test(stdout), 20_000);
+    const page = new URL(printed.exec(run.stdout())![1]);
     expect(page.hostname).toBe('127.0.0.1');
     expect(await call(page, 'app.info')).toMatchObject({ face: 'assistant' });
     const [payroll] = (await call(page, 'assistant.processes')) as { id: string }[];
     expect(payroll).toEqual(expect.objectContaining({ name: 'Payroll', kind: 'project', path: project }));
 
     await call(page, 'assistant.run', { id: payroll.id, args: {} });
-    const runners = childrenOf(run.child.pid!);
+    const runners = runnerChildren(Number(run.child.pid));
     expect(runners.length).toBeGreaterThan(0);
     run.child.kill('SIGTERM');
-    expect(await run.exited).toBe(0);
+    expect((await run.exit).code).toBe(0);
     // The runner went with the host: nothing keeps running after the Assistant ends.
     // (A killed child may need a moment to be reaped once its parent is gone.)
     await until(() => runners.every((pid) => !alive(pid)), 'the runner to end', 10_000);
   });
 
   it('explains a wrong command line with exit code 2', async () => {
-    const notProject = runCairn(['assistant', tmpdir(), '--no-open']);
-    expect(await notProject.exited).toBe(2);
-    expect(notProject.output().stderr).toContain('is neither a Cairn project');
+    const notProject = startCli(['assistant', tmpdir(), '--no-open']);
+    expect((await notProject.exit).code).toBe(2);
+    expect(notProject.stderr()).toContain('is neither a Cairn project');
   });
 });

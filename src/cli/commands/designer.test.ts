@@ -1,43 +1,26 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { startCli } from '../testing/spawnCli.js';
 import { defaultDataDir } from '../../api/dataDir.js';
 import { browserOpener } from '../../host/openBrowser.js';
 
-const cairn = fileURLToPath(new URL('../../../bin/cairn.js', import.meta.url));
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function runCairn(args: string[]) {
-  const child = spawn(process.execPath, [cairn, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => ({ stdout, stderr }) };
-}
-
 describe('cairn designer', () => {
   it('prints a tokened loopback URL that answers the API, and stops cleanly on Ctrl+C', async () => {
     const data = await mkdtemp(join(tmpdir(), 'cairn-designer-'));
     cleanups.push(() => rm(data, { recursive: true, force: true }));
-    const run = runCairn(['designer', '--data', data]);
-    cleanups.push(async () => run.child.kill('SIGKILL'));
+    const run = startCli(['designer', '--data', data]);
 
-    const deadline = Date.now() + 20_000;
-    let url: string | undefined;
-    while (!(url = /Cairn Designer: (\S+)/.exec(run.output().stdout)?.[1])) {
-      if (Date.now() > deadline) throw new Error(`no URL printed: ${JSON.stringify(run.output())}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const page = new URL(url);
+    const printed = /Cairn Designer: (\S+)/;
+    await run.waitFor((stdout) => printed.test(stdout), 20_000);
+    const page = new URL(printed.exec(run.stdout())![1]);
     expect(page.hostname).toBe('127.0.0.1');
 
     const ws = new WebSocket(`ws://${page.host}/api?token=${page.searchParams.get('token')}`, {
@@ -52,17 +35,17 @@ describe('cairn designer', () => {
     expect(reply).toMatchObject({ ok: true, result: { dataDir: data } });
 
     run.child.kill('SIGINT');
-    expect(await run.exited).toBe(0);
+    expect((await run.exit).code).toBe(0);
   });
 
   it('explains a wrong command line with exit code 2', async () => {
-    const badPort = runCairn(['designer', '--port', 'eighty']);
-    expect(await badPort.exited).toBe(2);
-    expect(badPort.output().stderr).toContain('--port must be a port number');
+    const badPort = startCli(['designer', '--port', 'eighty']);
+    expect((await badPort.exit).code).toBe(2);
+    expect(badPort.stderr()).toContain('--port must be a port number');
 
-    const notProject = runCairn(['designer', tmpdir()]);
-    expect(await notProject.exited).toBe(2);
-    expect(notProject.output().stderr).toContain('is not a Cairn project');
+    const notProject = startCli(['designer', tmpdir()]);
+    expect((await notProject.exit).code).toBe(2);
+    expect(notProject.stderr()).toContain('is not a Cairn project');
   });
 });
 
