@@ -1,9 +1,7 @@
-import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { designerSession } from './support/session.js';
 import { until } from './pages/DesignerPage.js';
-import { PickerWindow } from './pages/PickerWindow.js';
-import { startPickerSite, type PickerSite } from '../src/picker/testing/pages.js';
+import { usePickerSite } from './support/pickerSite.js';
 import { openWebProject, runAndSucceed } from './support/webProject.js';
 
 /**
@@ -12,40 +10,14 @@ import { openWebProject, runAndSucceed } from './support/webProject.js';
  * DevTools port), the click there writes the selector into the field, and the run passes.
  */
 const session = designerSession();
-let site: PickerSite;
-let cdpPort: number;
-let picker: PickerWindow | undefined;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-beforeAll(async () => {
-  site = await startPickerSite();
-  cdpPort = await freePort();
-  process.env.CAIRN_PICKER_HEADLESS = '1';
-  process.env.CAIRN_PICKER_CDP_PORT = String(cdpPort);
-});
-afterEach(async () => {
-  await picker?.detach();
-  picker = undefined;
-});
-afterAll(async () => {
-  delete process.env.CAIRN_PICKER_HEADLESS;
-  delete process.env.CAIRN_PICKER_CDP_PORT;
-  await site?.close();
-});
+const pickers = usePickerSite();
 
 const status = () => session.designer.properties.getByTestId('selector-status');
 
 describe('element picker in the Designer', () => {
   it('Pick writes the selector of the clicked field into the block, Highlight counts matches, and the run passes', async () => {
     const { designer } = session;
-    await openWebProject(session, site, [
+    await openWebProject(session, pickers.site, [
       { id: 'first', type: 'web.fill', params: { value: 'Ada' } },
       { id: 'send', type: 'web.click', params: { selector: '.btn' } },
     ]);
@@ -62,7 +34,7 @@ describe('element picker in the Designer', () => {
     await designer.select('first');
     await designer.properties.getByRole('button', { name: 'Pick' }).click();
     await status().filter({ hasText: 'Click the element in the picker window' }).waitFor();
-    picker = await PickerWindow.attach(cdpPort, '/form');
+    const picker = await pickers.attach('/form');
     await picker.pointAndClick(picker.page.locator('[name=first]'));
     await status().filter({ hasText: '1 match' }).waitFor();
     expect(await designer.properties.getByLabel('Element', { exact: true }).inputValue()).toBe('First Name');
@@ -81,12 +53,12 @@ describe('element picker in the Designer', () => {
     expect(await designer.properties.getByLabel('Element', { exact: true }).inputValue()).toBe('[data-testid="send-order"]');
 
     await runAndSucceed(session);
-    await until(() => site.sent.some((s) => s.first === 'Ada'), 'the form sent by the run');
+    await until(() => pickers.site.sent.some((s) => s.first === 'Ada'), 'the form sent by the run');
   }, 180_000);
 
   it('picks inside an iframe and inside an open shadow root, and the run clicks both', async () => {
     const { designer } = session;
-    await openWebProject(session, site, [
+    await openWebProject(session, pickers.site, [
       { id: 'pay', type: 'web.click' },
       { id: 'add', type: 'web.click' },
       { id: 'paid', type: 'web.waitForElement', params: { selector: '#pay >> internal:control=enter-frame >> text=Paid' } },
@@ -94,7 +66,7 @@ describe('element picker in the Designer', () => {
     ]);
     await designer.select('pay');
     await designer.properties.getByRole('button', { name: 'Pick' }).click();
-    picker = await PickerWindow.attach(cdpPort, '/form');
+    const picker = await pickers.attach('/form');
     await picker.pointAndClick(picker.page.frameLocator('#pay').getByRole('button', { name: 'Pay now' }));
     await status().filter({ hasText: '1 match' }).waitFor();
     expect(await designer.properties.getByLabel('Element', { exact: true }).inputValue()).toBe('#pay >> internal:control=enter-frame >> role=button[name="Pay now"]');

@@ -1,10 +1,8 @@
-import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { designerSession } from './support/session.js';
 import { until } from './pages/DesignerPage.js';
-import { PickerWindow } from './pages/PickerWindow.js';
 import { openWebProject, runAndSucceed } from './support/webProject.js';
-import { startPickerSite, type PickerSite } from '../src/picker/testing/pages.js';
+import { usePickerSite } from './support/pickerSite.js';
 
 /**
  * The recorder from the Designer: Record under a web block's Element field, fill a form in the
@@ -12,39 +10,18 @@ import { startPickerSite, type PickerSite } from '../src/picker/testing/pages.js
  * appear as blocks after the selected one, running them sends the same form, one undo removes them.
  */
 const session = designerSession();
-let site: PickerSite;
-let cdpPort: number;
-let picker: PickerWindow | undefined;
-
-beforeAll(async () => {
-  site = await startPickerSite();
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  cdpPort = (server.address() as { port: number }).port;
-  await new Promise((done) => server.close(done));
-  process.env.CAIRN_PICKER_HEADLESS = '1';
-  process.env.CAIRN_PICKER_CDP_PORT = String(cdpPort);
-});
-afterEach(async () => {
-  await picker?.detach();
-  picker = undefined;
-});
-afterAll(async () => {
-  delete process.env.CAIRN_PICKER_HEADLESS;
-  delete process.env.CAIRN_PICKER_CDP_PORT;
-  await site?.close();
-});
+const pickers = usePickerSite();
 
 describe('recorder in the Designer', () => {
   it('records a six-step form fill into blocks after the selected one; the run reproduces it; one undo removes them', async () => {
     const { designer, page } = session;
-    await openWebProject(session, site, []);
+    await openWebProject(session, pickers.site, []);
     await designer.select('open');
     await designer.properties.getByRole('button', { name: 'Record' }).click();
     const status = designer.properties.getByTestId('selector-status');
     await status.filter({ hasText: 'Recording' }).waitFor({ timeout: 60_000 });
 
-    picker = await PickerWindow.attach(cdpPort, '/form');
+    const picker = await pickers.attach('/form');
     const form = picker.page;
     await picker.typeInto(form.locator('[name=first]'), 'Ada');
     await picker.typeInto(form.locator('[name=last]'), 'Lovelace');
@@ -54,7 +31,7 @@ describe('recorder in the Designer', () => {
     await form.getByText('Send me news').click();
     await form.getByTestId('send-order').click();
     await form.waitForURL(/\/sent/);
-    await until(() => site.sent.length === 1, 'the form sent while recording');
+    await until(() => pickers.site.sent.length === 1, 'the form sent while recording');
 
     await designer.properties.getByRole('button', { name: 'Stop recording' }).click();
     await status.filter({ hasText: '6 steps recorded' }).waitFor();
@@ -66,9 +43,9 @@ describe('recorder in the Designer', () => {
     expect(await designer.properties.getByLabel('Element', { exact: true }).inputValue()).toBe('First Name');
 
     await runAndSucceed(session);
-    await until(() => site.sent.length === 2, 'the form sent by the run');
-    expect(site.sent[1]).toEqual(site.sent[0]);
-    expect(site.sent[1]).toMatchObject({ first: 'Ada', last: 'Lovelace', email: 'ada@example.com', country: 'pe', news: 'yes' });
+    await until(() => pickers.site.sent.length === 2, 'the form sent by the run');
+    expect(pickers.site.sent[1]).toEqual(pickers.site.sent[0]);
+    expect(pickers.site.sent[1]).toMatchObject({ first: 'Ada', last: 'Lovelace', email: 'ada@example.com', country: 'pe', news: 'yes' });
 
     // One undo takes the whole recording back.
     await designer.canvas.click({ position: { x: 700, y: 40 } });
