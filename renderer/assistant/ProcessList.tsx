@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { bridge } from '../bridge/bridge.js';
 import { reportError } from '../actions/notify.js';
 import { FolderBrowser } from '../dialogs/FolderBrowser.js';
-import { Modal } from '../dialogs/Modal.js';
+import { DialogButtons, Modal } from '../dialogs/Modal.js';
 import { openRunForm } from './actions.js';
 import { formatAgo } from './format.js';
 import { isUsableHotkey } from './hotkeys.js';
@@ -30,14 +30,7 @@ function AddProcessDialog({ onClose }: { onClose(): void }) {
           <input value={path} onChange={(e) => setPath(e.target.value)} />
         </label>
         <FolderBrowser extensions={['cairn']} onDir={(dir, initial) => !initial && setPath(dir)} onPickFile={setPath} />
-        <div className="buttons">
-          <button type="submit" className="primary" disabled={!path.trim()}>
-            {t('assistant.processes.addThis')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('dialogs.cancel')}
-          </button>
-        </div>
+        <DialogButtons primary={t('assistant.processes.addThis')} disabled={!path.trim()} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -5,7 +5,7 @@ import { bridge } from '../bridge/bridge.js';
 import { currentLang } from '../i18n/index.js';
 import { useDesigner } from '../store/index.js';
 import { useOrchestratorAssets } from '../store/orchestratorAssets.js';
-import { Modal } from './Modal.js';
+import { DialogButtons, Modal } from './Modal.js';
 
 type TestResult = CommandResult<'orchestrator.testConnection'>;
 type Asset = CommandResult<'orchestrator.assets'>[number];
@@ -165,7 +165,7 @@ export function OrchestratorDialog({ onClose }: { onClose(): void }) {
             )}
           </section>
         )}
-        <div className="buttons">
+        <DialogButtons primary={t('orchestrator.save')} onCancel={onClose}>
           <button type="button" onClick={() => void loadAssets()}>
             {t('orchestrator.loadAssets')}
           </button>
@@ -173,13 +173,7 @@ export function OrchestratorDialog({ onClose }: { onClose(): void }) {
             {testing ? t('orchestrator.testing') : t('orchestrator.test')}
           </button>
           <span className="grow" />
-          <button type="submit" className="primary">
-            {t('orchestrator.save')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('dialogs.cancel')}
-          </button>
-        </div>
+        </DialogButtons>
       </form>
     </Modal>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Modal } from './Modal.js';
+import { DialogButtons, Modal } from './Modal.js';
 import { FolderBrowser } from './FolderBrowser.js';
 import { newProject, openProject } from '../actions/files.js';
 import { bridge } from '../bridge/bridge.js';
@@ -58,14 +58,7 @@ export function ProjectDialog({ kind, onClose }: { kind: ProjectDialogKind; onCl
             onDir={(d, initial) => setDir((typed) => (initial && typed ? typed : d))}
           />
         )}
-        <div className="buttons">
-          <button type="submit" className="primary">
-            {kind === 'new' ? t('dialogs.create') : t('dialogs.open')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('dialogs.cancel')}
-          </button>
-        </div>
+        <DialogButtons primary={kind === 'new' ? t('dialogs.create') : t('dialogs.open')} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -4,7 +4,7 @@ import { bridge } from '../bridge/bridge.js';
 import { useDesigner } from '../store/index.js';
 import type { DialogRequest } from '../store/dialogs.js';
 import { reportError } from '../actions/notify.js';
-import { Modal } from './Modal.js';
+import { DialogButtons, Modal } from './Modal.js';
 import { FolderBrowser } from './FolderBrowser.js';
 
 function answer(request: DialogRequest, result: unknown): void {
@@ -52,14 +52,7 @@ function InputForm({ request }: { request: Extract<DialogRequest, { method: 'dia
           )}
         </label>
       ))}
-      <div className="buttons">
-        <button type="submit" className="primary">
-          {t('dialogs.ok')}
-        </button>
-        <button type="button" onClick={() => answer(request, null)}>
-          {t('dialogs.cancel')}
-        </button>
-      </div>
+      <DialogButtons primary={t('dialogs.ok')} onCancel={() => answer(request, null)} />
     </form>
   );
 }
@@ -81,14 +74,12 @@ function ChooseFile({ request }: { request: Extract<DialogRequest, { method: 'di
         }}
         onPickFile={setPath}
       />
-      <div className="buttons">
-        <button type="button" className="primary" onClick={() => answer(request, path || (folder ? dir : null))} disabled={!path && !folder}>
-          {t('dialogs.choose')}
-        </button>
-        <button type="button" onClick={() => answer(request, null)}>
-          {t('dialogs.cancel')}
-        </button>
-      </div>
+      <DialogButtons
+        primary={t('dialogs.choose')}
+        onPrimary={() => answer(request, path || (folder ? dir : null))}
+        disabled={!path && !folder}
+        onCancel={() => answer(request, null)}
+      />
     </>
   );
 }
