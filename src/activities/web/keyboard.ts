@@ -2,12 +2,6 @@ import { BlockError, defineBlock, param } from '../define.js';
 import { browserParam, browserStep, onElement, targetParams } from './lib/locate.js';
 import { getSession } from './lib/session.js';
 
-function asText(value: unknown, name: string): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'object') throw new BlockError(`Parameter "${name}" must be text, got ${Array.isArray(value) ? 'a list' : 'an object'}`, 'BAD_INPUT');
-  return String(value);
-}
-
 export const fill = defineBlock({
   type: 'web.fill',
   category: 'web',
@@ -21,7 +15,8 @@ export const fill = defineBlock({
     value: param.text({ title: { en: 'Value', ru: 'Значение' } }),
   },
   async run(ctx, p) {
-    const value = asText(p.value, 'value');
+    // The engine's parameter check has made it text (or left it out).
+    const value = p.value ?? '';
     await onElement(ctx, p, (locator, timeout) => locator.fill(value, { timeout }));
   },
 });
@@ -41,7 +36,7 @@ export const typeText = defineBlock({
     clear: param.boolean({ title: { en: 'Clear the field first', ru: 'Сначала очистить поле' }, default: false }),
   },
   async run(ctx, p) {
-    const text = asText(p.text, 'text');
+    const text = p.text ?? '';
     const delay = Math.max(0, p.delayMs ?? 50);
     await onElement(ctx, p, async (locator, timeout) => {
       if (p.clear) await locator.fill('', { timeout });
@@ -67,7 +62,7 @@ export const pressKey = defineBlock({
     ...browserParam,
   },
   async run(ctx, p) {
-    const key = asText(p.key, 'key').trim();
+    const key = p.key.trim();
     if (!key) throw new BlockError('Parameter "key" is empty (for example Enter or Control+A)', 'BAD_INPUT');
     const description = `key "${key}"`;
     if (!p.selector) {
