@@ -208,6 +208,43 @@ describe('log write times (Cairn extension)', () => {
   });
 });
 
+describe('request bodies', () => {
+  it('refuses a form over 20 MB sent without a length with 413, and the connection still answers', async () => {
+    const { Agent, request } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const target = new URL('/api/log/create', emulator.url);
+    const send = (body: () => AsyncGenerator<Buffer> | string, chunked: boolean) =>
+      new Promise<{ status: number; text: string }>((done, failed) => {
+        const headers: Record<string, string> = { Authorization: basic(robot), 'Content-Type': 'application/x-www-form-urlencoded' };
+        if (chunked) headers['Transfer-Encoding'] = 'chunked';
+        const req = request({ agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers }, (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => done({ status: res.statusCode ?? 0, text }));
+        });
+        req.on('error', failed);
+        const source = body();
+        if (typeof source === 'string') req.end(source);
+        else
+          void (async () => {
+            for await (const chunk of source) if (!req.write(chunk)) await new Promise((r) => req.once('drain', r));
+            req.end();
+          })().catch(failed);
+      });
+    const mb = Buffer.alloc(1024 * 1024, 'a');
+    const tooBig = await send(async function* () {
+      yield Buffer.from('Level=Info&Message=');
+      for (let i = 0; i < 21; i++) yield mb;
+    }, true);
+    expect(tooBig.status).toBe(413);
+    expect(JSON.parse(tooBig.text)).toMatchObject({ ErrorCode: 413, ErrorText: expect.stringMatching(/over the 20971520-byte limit/) });
+    const next = await send(() => `RobotGUID=${robot}&Level=Info&Message=after`, false);
+    expect(next.status).toBe(200);
+    agent.destroy();
+  });
+});
+
 describe('the web page', () => {
   it('serves the page and its script at / on loopback', async () => {
     const page = await fetch(`${emulator.url}/`);
