@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { statements } from '../../store/database.js';
-import { field } from '../form.js';
 import { normalizeGuid, type EmulatorContext, type RouteDef } from './context.js';
-import { PACKAGE_CAP, fail, ok, readForm, type Form } from './http.js';
+import { trimmedField as str } from './form-fields.js';
+import { PACKAGE_CAP, fail, ok, readForm } from './http.js';
 
 /** Processes and their versions: publishing (multipart upload), reading, Cairn's download call. */
-
-const str = (form: Form, name: string): string => {
-  const value = field(form, name);
-  return typeof value === 'string' ? value.trim() : '';
-};
 
 type VersionRow = {
   guid: string;

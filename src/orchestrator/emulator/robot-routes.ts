@@ -1,8 +1,8 @@
 import { statements } from '../../store/database.js';
-import { field } from '../form.js';
 import { ConsumeJobErrorCode, HasNewJob, HeartbeatErrorCode, JobStatus, JobType, RobotStatus } from '../protocol.js';
 import { normalizeGuid, type EmulatorContext, type RouteDef } from './context.js';
 import { basicCredential, fail, ok, readForm, type Form } from './http.js';
+import { intField, trimmedField as str } from './form-fields.js';
 import type { Jobs } from './jobs.js';
 
 /**
@@ -10,21 +10,6 @@ import type { Jobs } from './jobs.js';
  * STRINGS), job/update (PUT, and POST as the vendor's reference sends it).
  */
 
-const str = (form: Form, name: string): string => {
-  const value = field(form, name);
-  return typeof value === 'string' ? value.trim() : '';
-};
-
-/** An integer field within a set of allowed values, or a 400 naming the field and the values. */
-export function intField(form: Form, name: string, allowed: readonly number[], fallback?: number): number {
-  const raw = str(form, name);
-  if (raw === '' && fallback !== undefined) return fallback;
-  const value = Number(raw);
-  if (raw === '' || !Number.isInteger(value) || !allowed.includes(value)) {
-    throw fail(400, `${name} must be one of ${allowed.join(', ')}; got "${raw}".`);
-  }
-  return value;
-}
 
 /** The robot making a seed call: its Basic credential must match the RobotGUID field when sent. */
 function robotOf(req: Parameters<RouteDef['handle']>[0], form: Form): string {
