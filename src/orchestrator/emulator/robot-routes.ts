@@ -3,7 +3,7 @@ import { ConsumeJobErrorCode, HasNewJob, HeartbeatErrorCode, JobStatus, JobType,
 import { normalizeGuid, type EmulatorContext, type RouteDef } from './context.js';
 import { basicCredential, fail, ok, readForm, type Form } from './http.js';
 import { intField, trimmedField as str } from './form-fields.js';
-import type { Jobs } from './jobs.js';
+import type { JobRow, Jobs } from './jobs.js';
 
 /**
  * The seed's three calls, exactly: heartbeat, consumeNextJob (Job/ProcessVersion/Task as JSON
@@ -22,27 +22,27 @@ function robotOf(req: Parameters<RouteDef['handle']>[0], form: Form): string {
 }
 
 export function robotRoutes(ctx: EmulatorContext, jobs: Jobs): RouteDef[] {
+  const robots = statements(ctx.db, { robot: 'SELECT guid, name FROM robots WHERE guid = ?' });
+  const known = (guid: string): boolean => robots.robot.get(guid) !== undefined;
+  return [heartbeatRoute(ctx, jobs, known), consumeNextJobRoute(ctx, known), jobUpdateRoute(ctx, jobs)];
+}
+
+/** The robot's pulse: records where it is and what it runs; answers a stop/abort request and whether a job waits. */
+function heartbeatRoute(ctx: EmulatorContext, jobs: Jobs, known: (guid: string) => boolean): RouteDef {
   const sql = statements(ctx.db, {
-    robot: 'SELECT guid, name FROM robots WHERE guid = ?',
     beat: `UPDATE robots SET machine = @machine, ip = @ip, mac = @mac, status = @status, job_guid = @jobGuid,
            job_name = @jobName, last_heartbeat_at = @at WHERE guid = @guid`,
     stopRequested: `SELECT guid, status FROM jobs WHERE robot_guid = ? AND status IN (${JobStatus.Aborting}, ${JobStatus.Stopping})
                     ORDER BY (guid = ?) DESC, updated_at LIMIT 1`,
     hasNew: `SELECT 1 FROM jobs WHERE robot_guid = ? AND status = ${JobStatus.Pending} AND consumed_at IS NULL LIMIT 1`,
-    next: `SELECT * FROM jobs WHERE robot_guid = ? AND status = ${JobStatus.Pending} AND consumed_at IS NULL
-           ORDER BY priority DESC, created_at, rowid LIMIT 1`,
-    consume: 'UPDATE jobs SET consumed_at = ? WHERE guid = ? AND consumed_at IS NULL',
-    version: 'SELECT guid, process_guid, name, description, file_name FROM versions WHERE guid = ?',
-    task: 'SELECT * FROM tasks WHERE guid = ?',
   });
-
-  const heartbeat: RouteDef = {
+  return {
     methods: ['POST'],
     pattern: /^\/api\/robot\/heartbeat$/,
     async handle(req) {
       const { form } = await readForm(req.raw);
       const guid = robotOf(req, form);
-      if (!sql.robot.get(guid)) {
+      if (!known(guid)) {
         return ok({ HeartbeatErrorCode: HeartbeatErrorCode.RobotNotFound, ErrorText: `Robot ${guid} not found.`, HasNewJob: HasNewJob.NoJob });
       }
       const status = intField(form, 'Status', Object.values(RobotStatus));
@@ -67,56 +67,72 @@ export function robotRoutes(ctx: EmulatorContext, jobs: Jobs): RouteDef[] {
       return ok({ HeartbeatErrorCode: code, ErrorText: text, HasNewJob: hasNew });
     },
   };
+}
 
-  const consumeNextJob: RouteDef = {
+/** Hands the robot its next Pending job (highest priority first), once: taking it marks it consumed. */
+function consumeNextJobRoute(ctx: EmulatorContext, known: (guid: string) => boolean): RouteDef {
+  const sql = statements(ctx.db, {
+    next: `SELECT * FROM jobs WHERE robot_guid = ? AND status = ${JobStatus.Pending} AND consumed_at IS NULL
+           ORDER BY priority DESC, created_at, rowid LIMIT 1`,
+    consume: 'UPDATE jobs SET consumed_at = ? WHERE guid = ? AND consumed_at IS NULL',
+    version: 'SELECT guid, process_guid, name, description, file_name FROM versions WHERE guid = ?',
+    task: 'SELECT * FROM tasks WHERE guid = ?',
+  });
+  const take = ctx.db.transaction((guid: string) => {
+    const job = sql.next.get(guid) as JobRow | undefined;
+    if (job) sql.consume.run(ctx.now(), job.guid);
+    return job;
+  });
+  return {
     methods: ['POST'],
     pattern: /^\/api\/robot\/consumeNextJob$/,
     async handle(req) {
       const { form } = await readForm(req.raw);
       const guid = robotOf(req, form);
-      const none = { Job: 'null', ProcessVersion: 'null', Task: 'null' };
-      if (!sql.robot.get(guid)) {
-        return ok({ ConsumeJobErrorCode: ConsumeJobErrorCode.RobotNotFound, ErrorText: `Robot ${guid} not found.`, ...none });
+      if (!known(guid)) {
+        return ok({ ConsumeJobErrorCode: ConsumeJobErrorCode.RobotNotFound, ErrorText: `Robot ${guid} not found.`, ...NO_JOB });
       }
       if (str(form, 'Status') !== '') intField(form, 'Status', Object.values(RobotStatus));
-      const take = ctx.db.transaction(() => {
-        const job = sql.next.get(guid) as ReturnType<Jobs['get']>;
-        if (job) sql.consume.run(ctx.now(), job.guid);
-        return job;
-      });
-      const job = take();
-      if (!job) return ok({ ConsumeJobErrorCode: ConsumeJobErrorCode.NoNewJob, ErrorText: 'No new job for this robot.', ...none });
+      const job = take(guid);
+      if (!job) return ok({ ConsumeJobErrorCode: ConsumeJobErrorCode.NoNewJob, ErrorText: 'No new job for this robot.', ...NO_JOB });
       const version = job.version_guid ? (sql.version.get(job.version_guid) as Record<string, string> | undefined) : undefined;
       const task = job.task_guid ? (sql.task.get(job.task_guid) as Record<string, unknown> | undefined) : undefined;
-      return ok({
-        ConsumeJobErrorCode: ConsumeJobErrorCode.NoError,
-        ErrorText: '',
-        // JSON strings inside the JSON, as the seed's framework reads them (json.loads).
-        Job: JSON.stringify({
-          GUID: job.guid,
-          Name: job.name,
-          Status: job.status,
-          Priority: job.priority,
-          JobType: job.job_type,
-          ProcessVersionGUID: job.version_guid ?? '',
-          TaskGUID: job.task_guid ?? '',
-          CreatedAt: job.created_at,
-        }),
-        ProcessVersion: version
-          ? JSON.stringify({
-              GUID: version.guid,
-              Name: version.name,
-              ProcessGUID: version.process_guid,
-              Description: version.description,
-              ProcessFileName: version.file_name,
-            })
-          : 'null',
-        Task: task ? JSON.stringify(task) : 'null',
-      });
+      return ok({ ConsumeJobErrorCode: ConsumeJobErrorCode.NoError, ErrorText: '', ...consumedJob(job, version, task) });
     },
   };
+}
 
-  const jobUpdate: RouteDef = {
+const NO_JOB = { Job: 'null', ProcessVersion: 'null', Task: 'null' };
+
+/** Job, ProcessVersion and Task as JSON STRINGS inside the JSON, as the seed's framework reads them (json.loads). */
+function consumedJob(job: JobRow, version: Record<string, string> | undefined, task: Record<string, unknown> | undefined): typeof NO_JOB {
+  return {
+    Job: JSON.stringify({
+      GUID: job.guid,
+      Name: job.name,
+      Status: job.status,
+      Priority: job.priority,
+      JobType: job.job_type,
+      ProcessVersionGUID: job.version_guid ?? '',
+      TaskGUID: job.task_guid ?? '',
+      CreatedAt: job.created_at,
+    }),
+    ProcessVersion: version
+      ? JSON.stringify({
+          GUID: version.guid,
+          Name: version.name,
+          ProcessGUID: version.process_guid,
+          Description: version.description,
+          ProcessFileName: version.file_name,
+        })
+      : 'null',
+    Task: task ? JSON.stringify(task) : 'null',
+  };
+}
+
+/** A job's status from the robot (or an API key): only the job's own robot may change it. */
+function jobUpdateRoute(ctx: EmulatorContext, jobs: Jobs): RouteDef {
+  return {
     methods: ['PUT', 'POST'],
     pattern: /^\/api\/job\/update$/,
     async handle(req) {
@@ -134,6 +150,4 @@ export function robotRoutes(ctx: EmulatorContext, jobs: Jobs): RouteDef[] {
       return ok({ ErrorCode: 0, ErrorText: '', GUID: updated.guid, Status: updated.status });
     },
   };
-
-  return [heartbeat, consumeNextJob, jobUpdate];
 }
