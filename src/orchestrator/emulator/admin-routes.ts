@@ -5,7 +5,7 @@ import { jobRoutes } from './admin-job-routes.js';
 import { normalizeGuid, type EmulatorContext, type RouteDef } from './context.js';
 import { fail, isLoopback, ok } from './http.js';
 import type { Jobs } from './jobs.js';
-import { versionAnswer, type Processes } from './process-routes.js';
+import { packageReply, versionAnswer, type Processes } from './process-routes.js';
 
 /**
  * The emulator's own admin API (JSON, no auth, loopback only): what an operator does in the
@@ -108,12 +108,7 @@ function publishingRoutes(processes: Processes): RouteDef[] {
     {
       methods: ['GET'],
       pattern: /^\/admin\/versions\/([^/]+)\/download$/,
-      handle(req) {
-        const row = processes.package(normalizeGuid(req.params[0]));
-        if (!row) throw fail(404, `Process version ${req.params[0]} not found.`);
-        if (!row.package) throw fail(404, `Process version ${req.params[0]} has no package (a script-name version).`);
-        return { status: 200, bytes: row.package, contentType: 'application/zip', fileName: row.file_name || 'package.cairn' };
-      },
+      handle: (req) => packageReply(processes, req.params[0]),
     },
   ];
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { statements } from '../../store/database.js';
 import { normalizeGuid, type EmulatorContext, type RouteDef } from './context.js';
 import { trimmedField as str } from './form-fields.js';
-import { PACKAGE_CAP, fail, ok, readForm } from './http.js';
+import { PACKAGE_CAP, fail, ok, readForm, type Reply } from './http.js';
 
 /** Processes and their versions: publishing (multipart upload), reading, Cairn's download call. */
 
@@ -86,8 +86,21 @@ export const versionAnswer = (row: VersionRow): Record<string, unknown> => ({
   created_at: row.created_at,
 });
 
+/** A version's package file as a download; 404 for an unknown version or a script-name one. */
+export function packageReply(processes: Processes, versionGuid: string): Reply {
+  const row = processes.package(normalizeGuid(versionGuid));
+  if (!row) throw fail(404, `Process version ${versionGuid} not found.`);
+  if (!row.package) throw fail(404, `Process version ${versionGuid} has no package (a script-name version).`);
+  return { status: 200, bytes: row.package, contentType: 'application/zip', fileName: row.file_name || 'package.cairn' };
+}
+
 /** `maxPackageBytes`: the largest upload accepted (413 beyond it). */
 export function processRoutes(ctx: EmulatorContext, processes: Processes, maxPackageBytes = PACKAGE_CAP): RouteDef[] {
+  return [...processCalls(ctx, processes), ...versionCalls(ctx, processes, maxPackageBytes)];
+}
+
+/** The vendor's process calls: create one (an API key publishing), read one or all. */
+function processCalls(ctx: EmulatorContext, processes: Processes): RouteDef[] {
   return [
     {
       methods: ['POST'],
@@ -120,6 +133,12 @@ export function processRoutes(ctx: EmulatorContext, processes: Processes, maxPac
         return ok(process);
       },
     },
+  ];
+}
+
+/** The vendor's version calls: upload a package, list and read versions, and Cairn's download. */
+function versionCalls(ctx: EmulatorContext, processes: Processes, maxPackageBytes: number): RouteDef[] {
+  return [
     {
       methods: ['POST'],
       pattern: /^\/api\/processVersion\/create$/,
@@ -167,10 +186,7 @@ export function processRoutes(ctx: EmulatorContext, processes: Processes, maxPac
       pattern: /^\/api\/processVersion\/download\/([^/]+)$/,
       handle(req) {
         ctx.caller(req.raw);
-        const row = processes.package(normalizeGuid(req.params[0]));
-        if (!row) throw fail(404, `Process version ${req.params[0]} not found.`);
-        if (!row.package) throw fail(404, `Process version ${req.params[0]} has no package (a script-name version).`);
-        return { status: 200, bytes: row.package, contentType: 'application/zip', fileName: row.file_name || 'package.cairn' };
+        return packageReply(processes, req.params[0]);
       },
     },
   ];
