@@ -20,18 +20,6 @@ export function jobRoutes(ctx: EmulatorContext, jobs: Jobs, processes: Processes
                   WHERE (@job IS NULL OR job_guid = @job) ORDER BY id`,
   });
 
-  const requestStop = (guid: string, abort: boolean): ReturnType<Jobs['get']> => {
-    const job = jobs.get(normalizeGuid(guid));
-    if (!job) throw fail(404, `Job ${guid} not found.`);
-    if (jobs.isFinal(job.status)) throw fail(409, `Job ${guid} has already finished.`);
-    // A job no robot has started ends at once; a running one is asked through the heartbeat; an
-    // abort overrides a pending stop, never the other way round.
-    if (job.status === JobStatus.Aborting || (job.status === JobStatus.Stopping && !abort)) return job;
-    const running = job.status === JobStatus.InProgress || job.status === JobStatus.Stopping;
-    const next = running ? (abort ? JobStatus.Aborting : JobStatus.Stopping) : abort ? JobStatus.Aborted : JobStatus.Stopped;
-    return jobs.transition(job.guid, next);
-  };
-
   return [
     {
       methods: ['POST'],
@@ -56,8 +44,8 @@ export function jobRoutes(ctx: EmulatorContext, jobs: Jobs, processes: Processes
         return ok({ guid });
       },
     },
-    { methods: ['POST'], pattern: /^\/admin\/jobs\/([^/]+)\/stop$/, handle: (req) => ok(requestStop(req.params[0], false)) },
-    { methods: ['POST'], pattern: /^\/admin\/jobs\/([^/]+)\/abort$/, handle: (req) => ok(requestStop(req.params[0], true)) },
+    { methods: ['POST'], pattern: /^\/admin\/jobs\/([^/]+)\/stop$/, handle: (req) => ok(requestStop(jobs, req.params[0], false)) },
+    { methods: ['POST'], pattern: /^\/admin\/jobs\/([^/]+)\/abort$/, handle: (req) => ok(requestStop(jobs, req.params[0], true)) },
     {
       methods: ['GET'],
       pattern: /^\/admin\/jobs$/,
@@ -95,4 +83,17 @@ export function jobRoutes(ctx: EmulatorContext, jobs: Jobs, processes: Processes
       },
     },
   ];
+}
+
+/** An operator stops or aborts a job. */
+function requestStop(jobs: Jobs, guid: string, abort: boolean): ReturnType<Jobs['get']> {
+  const job = jobs.get(normalizeGuid(guid));
+  if (!job) throw fail(404, `Job ${guid} not found.`);
+  if (jobs.isFinal(job.status)) throw fail(409, `Job ${guid} has already finished.`);
+  // A job no robot has started ends at once; a running one is asked through the heartbeat; an
+  // abort overrides a pending stop, never the other way round.
+  if (job.status === JobStatus.Aborting || (job.status === JobStatus.Stopping && !abort)) return job;
+  const running = job.status === JobStatus.InProgress || job.status === JobStatus.Stopping;
+  const next = running ? (abort ? JobStatus.Aborting : JobStatus.Stopping) : abort ? JobStatus.Aborted : JobStatus.Stopped;
+  return jobs.transition(job.guid, next);
 }

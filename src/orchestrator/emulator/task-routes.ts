@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { statements } from '../../store/database.js';
 import { TaskStatus } from '../protocol.js';
 import { normalizeGuid, type EmulatorContext, type RouteDef } from './context.js';
-import { fail, ok, readForm } from './http.js';
+import { fail, ok, readForm, type Form } from './http.js';
 import { formText as str, intField } from './form-fields.js';
 
 /** Queues and their tasks: created by a process, taken one at a time by robots, updated as worked. */
@@ -35,20 +35,8 @@ export function taskRoutes(ctx: EmulatorContext): RouteDef[] {
         const queueKey = str(form, 'QueueGuid') || str(form, 'queue_guid') || '';
         const queue = sql.queue.get(normalizeGuid(queueKey), queueKey) as { guid: string } | undefined;
         if (!queue) throw fail(404, `Queue "${queueKey}" not found.`);
-        const retries = str(form, 'Retries') || '0';
-        if (!/^\d+$/.test(retries)) throw fail(400, `Retries must be a whole number; got "${retries}".`);
         const guid = randomUUID();
-        sql.taskInsert.run({
-          guid,
-          queue: queue.guid,
-          name,
-          description: str(form, 'Description') ?? '',
-          comment: str(form, 'Comment') ?? '',
-          deadline: str(form, 'Deadline') ?? '',
-          retries: Number(retries),
-          parameters: str(form, 'Parameters') ?? '',
-          at: ctx.now(),
-        });
+        sql.taskInsert.run({ guid, queue: queue.guid, name, ...taskFields(form), at: ctx.now() });
         return ok({ guid });
       },
     },
@@ -95,4 +83,17 @@ export function taskRoutes(ctx: EmulatorContext): RouteDef[] {
       },
     },
   ];
+}
+
+/** The optional fields of task/create, as stored; Retries must be a whole number. */
+function taskFields(form: Form): { description: string; comment: string; deadline: string; retries: number; parameters: string } {
+  const retries = str(form, 'Retries') || '0';
+  if (!/^\d+$/.test(retries)) throw fail(400, `Retries must be a whole number; got "${retries}".`);
+  return {
+    description: str(form, 'Description') ?? '',
+    comment: str(form, 'Comment') ?? '',
+    deadline: str(form, 'Deadline') ?? '',
+    retries: Number(retries),
+    parameters: str(form, 'Parameters') ?? '',
+  };
 }
