@@ -142,7 +142,7 @@ async function logFigures(): Promise<void> {
   const emulator = await startEmulator();
   const bundle = join(root, 'dist', 'bench', 'logDelivery.mjs');
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: [join(root, 'bench', 'logDelivery.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: bundle, logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [join(root, 'bench', 'logDelivery.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', outfile: bundle, logLevel: 'warning' });
   try {
     const robotGuid = (await admin<{ guid: string }>(emulator.url, '/admin/robots', { name: 'bench-logs' })).guid;
     const processGuid = (await admin<{ guid: string }>(emulator.url, '/admin/processes', { name: 'bench' })).guid;

@@ -77,7 +77,7 @@ export async function build({ quiet = false, clean = false } = {}) {
     absWorkingDir: root,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     external,
     metafile: true,
     logLevel: 'warning',
