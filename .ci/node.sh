@@ -21,8 +21,11 @@ if ! cairn_node_ok; then
     echo "::: Node $(node -v 2>/dev/null || echo none) is older than 22.12: fetching $cairn_node_pkg@$CAIRN_NODE_VERSION from the npm registry"
     cairn_node_tmp="$(mktemp -d)"
     (cd "$cairn_node_tmp" && npm pack --silent "$cairn_node_pkg@$CAIRN_NODE_VERSION" >/dev/null) || { rm -rf "$cairn_node_tmp"; return 1; }
-    mkdir -p "$cairn_node_dir"
-    tar -xzf "$cairn_node_tmp"/*.tgz -C "$cairn_node_dir" --strip-components=1
+    # Unpacked beside the cache folder and moved in whole: an interrupted run leaves no half Node.
+    mkdir -p "$cairn_node_tmp/node" "$(dirname "$cairn_node_dir")"
+    tar -xzf "$cairn_node_tmp"/*.tgz -C "$cairn_node_tmp/node" --strip-components=1
+    rm -rf "$cairn_node_dir"
+    mv "$cairn_node_tmp/node" "$cairn_node_dir"
     rm -rf "$cairn_node_tmp"
   fi
   export PATH="$cairn_node_dir/bin:$PATH"
