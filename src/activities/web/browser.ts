@@ -2,7 +2,6 @@ import { defineBlock, param } from '../define.js';
 import { launchSession, getSession } from './lib/session.js';
 import { browserParam, browserStep } from './lib/locate.js';
 import { parseWebUrl } from './lib/url.js';
-import { oneOf } from './lib/choice.js';
 
 export const openBrowser = defineBlock({
   type: 'web.openBrowser',
@@ -60,7 +59,7 @@ export const goTo = defineBlock({
   help: { en: 'Opens a URL in the active tab and waits for the page to load.', ru: 'Открывает адрес в активной вкладке и ждёт загрузки страницы.' },
   params: {
     url: param.text({ title: { en: 'URL', ru: 'Адрес (URL)' }, required: true, key: true }),
-    waitUntil: param.choice({
+    waitUntil: param.choice<'load' | 'domcontentloaded' | 'networkidle'>({
       title: { en: 'Wait until', ru: 'Ждать, пока' },
       default: 'load',
       choices: [
@@ -78,8 +77,7 @@ export const goTo = defineBlock({
     const url = parseWebUrl(p.url);
     const session = getSession(p.browser);
     const timeoutMs = p.timeoutMs ?? 30_000;
-    const waitUntil = oneOf(p.waitUntil, ['load', 'domcontentloaded', 'networkidle'] as const, 'waitUntil', 'load');
-    const response = await browserStep(ctx, `Opening ${url}`, timeoutMs, () => session.page.goto(url, { timeout: timeoutMs, waitUntil }));
+    const response = await browserStep(ctx, `Opening ${url}`, timeoutMs, () => session.page.goto(url, { timeout: timeoutMs, waitUntil: p.waitUntil }));
     session.frame = undefined;
     return { outputs: { status: response?.status() ?? 0 } };
   },

@@ -29,7 +29,7 @@ export const download = defineBlock({
     fileName: { type: 'text', title: { en: 'Name suggested by the site', ru: 'Имя, предложенное сайтом' } },
   },
   async run(ctx, p) {
-    if (typeof p.path !== 'string' || p.path === '') throw new BlockError('Parameter "path" (where to save) is empty', 'BAD_INPUT');
+    // "path" is required: the engine's parameter check already refused an empty one.
     const timeoutMs = p.timeoutMs ?? 30_000;
     const session = getSession(p.browser);
     const waiting = session.page.waitForEvent('download', { timeout: timeoutMs });

@@ -29,7 +29,6 @@ export const getAttribute = defineBlock({
   },
   outputs: { value: { type: 'text', title: { en: 'Value', ru: 'Значение' } } },
   async run(ctx, p) {
-    if (!p.name) throw new BlockError('Parameter "name" (the attribute) is empty', 'BAD_INPUT');
     const value = await onElement(ctx, p, (locator, timeout) => locator.getAttribute(p.name, { timeout }));
     return { outputs: { value: value ?? '' } };
   },
