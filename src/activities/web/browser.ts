@@ -31,9 +31,9 @@ export const openBrowser = defineBlock({
   outputs: { browser: { type: 'any', title: { en: 'Browser', ru: 'Браузер' } } },
   async run(ctx, p) {
     const startUrl = p.url ? parseWebUrl(p.url) : undefined;
-    const timeoutMs = p.timeoutMs ?? 30_000;
-    const session = await launchSession(ctx, { headless: p.headless ?? true, executablePath: p.executablePath, timeoutMs });
-    ctx.log('info', `Browser started: ${session.executable}${p.headless === false ? '' : ' (headless)'}`);
+    const timeoutMs = p.timeoutMs;
+    const session = await launchSession(ctx, { headless: p.headless, executablePath: p.executablePath, timeoutMs });
+    ctx.log('info', `Browser started: ${session.executable}${p.headless ? ' (headless)' : ''}`);
     if (startUrl) {
       await browserStep(ctx, `Opening ${startUrl}`, timeoutMs, () => session.page.goto(startUrl, { timeout: timeoutMs }));
     }
@@ -76,7 +76,7 @@ export const goTo = defineBlock({
   async run(ctx, p) {
     const url = parseWebUrl(p.url);
     const session = getSession(p.browser);
-    const timeoutMs = p.timeoutMs ?? 30_000;
+    const timeoutMs = p.timeoutMs;
     const response = await browserStep(ctx, `Opening ${url}`, timeoutMs, () => session.page.goto(url, { timeout: timeoutMs, waitUntil: p.waitUntil }));
     session.frame = undefined;
     return { outputs: { status: response?.status() ?? 0 } };

@@ -30,7 +30,7 @@ export const download = defineBlock({
   },
   async run(ctx, p) {
     // "path" is required: the engine's parameter check already refused an empty one.
-    const timeoutMs = p.timeoutMs ?? 30_000;
+    const timeoutMs = p.timeoutMs;
     const session = getSession(p.browser);
     const waiting = session.page.waitForEvent('download', { timeout: timeoutMs });
     waiting.catch(() => undefined); // awaited below; a failed click must not leave it unhandled

@@ -40,7 +40,7 @@ export const evaluate = defineBlock({
     if (p.code.trim() === '') throw new BlockError('Parameter "code" is empty', 'BAD_INPUT');
     const session = getSession(p.browser);
     const script = pageScript(p.code, p.arg);
-    const timeoutMs = p.timeoutMs ?? 30_000;
+    const timeoutMs = p.timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, fail) => {
       timer = setTimeout(() => fail(new BlockError(`The page script did not finish within ${timeoutMs} ms`, 'TIMEOUT')), timeoutMs);

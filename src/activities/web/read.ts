@@ -68,7 +68,7 @@ export const elementExists = defineBlock({
   async run(ctx, p) {
     const session = getSession(p.browser);
     const locator = locatorFor(session, p.selector, p.by);
-    const timeoutMs = Math.max(0, p.timeoutMs ?? 0);
+    const timeoutMs = Math.max(0, p.timeoutMs);
     if (timeoutMs === 0) {
       return { outputs: { exists: (await browserStep(ctx, p.selector, 1000, () => locator.count())) > 0 } };
     }

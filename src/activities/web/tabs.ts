@@ -45,7 +45,7 @@ export const switchTab = defineBlock({
   outputs: { url: { type: 'text', title: { en: 'Tab address', ru: 'Адрес вкладки' } } },
   async run(ctx, p) {
     const session = getSession(p.browser);
-    const timeoutMs = p.timeoutMs ?? 10_000;
+    const timeoutMs = p.timeoutMs;
     let page: Page | undefined;
     switch (p.mode) {
       case 'new': {

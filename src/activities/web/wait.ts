@@ -31,7 +31,7 @@ export const waitForElement = defineBlock({
     }
     const session = getSession(p.browser);
     const locator = locatorFor(session, p.selector, p.by);
-    const timeoutMs = p.timeoutMs ?? 10_000;
+    const timeoutMs = p.timeoutMs;
     const description = describeTarget(p.selector, p.by);
     try {
       await browserStep(ctx, description, timeoutMs, () => locator.waitFor({ state, timeout: timeoutMs }));
@@ -56,7 +56,7 @@ export const waitForText = defineBlock({
   },
   async run(ctx, p) {
     const session = getSession(p.browser);
-    const timeoutMs = p.timeoutMs ?? 10_000;
+    const timeoutMs = p.timeoutMs;
     const locator = session.scope.getByText(p.text).first();
     await browserStep(ctx, `text "${p.text}"`, timeoutMs, () => locator.waitFor({ state: 'visible', timeout: timeoutMs }), 'find');
   },
@@ -78,7 +78,7 @@ export const waitForUrl = defineBlock({
   outputs: { url: { type: 'text', title: { en: 'Address', ru: 'Адрес' } } },
   async run(ctx, p) {
     const session = getSession(p.browser);
-    const timeoutMs = p.timeoutMs ?? 10_000;
+    const timeoutMs = p.timeoutMs;
     try {
       await browserStep(ctx, `URL containing "${p.urlPart}"`, timeoutMs, () =>
         session.page.waitForURL((url) => url.href.includes(p.urlPart), { timeout: timeoutMs, waitUntil: 'commit' }),
