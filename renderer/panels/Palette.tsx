@@ -2,7 +2,7 @@ import { memo, useMemo, useState, type CSSProperties, type DragEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import { useDesigner } from '../store/index.js';
 import { currentLang, localized } from '../i18n/index.js';
-import { PALETTE_MIME } from '../canvas/Canvas.js';
+import { PALETTE_MIME } from '../canvas/canvasHandlers.js';
 import { addBlockAt } from '../actions/editing.js';
 import type { BlockMeta } from '../model/types.js';
 import { blockIcon, categoryIcon, toneFor } from '../canvas/look.js';

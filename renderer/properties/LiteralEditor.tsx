@@ -20,7 +20,7 @@ type Props = {
 };
 
 /** JSON-valued kinds are edited as JSON text; invalid text is kept locally and flagged, never saved. */
-function JsonField({ value, onChange, label }: { value: unknown; onChange(v: unknown): void; label: string }) {
+function JsonField({ value, onChange, label, placeholder }: { value: unknown; onChange(v: unknown): void; label: string; placeholder?: string }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? (value === undefined ? '' : JSON.stringify(value, null, 2));
@@ -39,6 +39,7 @@ function JsonField({ value, onChange, label }: { value: unknown; onChange(v: unk
         rows={3}
         aria-label={label}
         aria-invalid={invalid}
+        placeholder={placeholder}
         spellCheck={false}
         onChange={(e) => {
           setDraft(e.target.value);
@@ -119,11 +120,11 @@ export function LiteralEditor({ name, spec, value, onChange, label, lang, variab
       if (isAssignmentList(name, value)) {
         return <AssignmentsEditor value={value} onChange={(v: Assignment[] | undefined) => onChange(v)} label={label} variables={variables} modelPath={modelPath} />;
       }
-      return <JsonField value={value} onChange={onChange} label={label} />;
+      return <JsonField value={value} onChange={onChange} label={label} placeholder={spec.placeholder} />;
     case 'json':
     case 'dictionary':
     case 'table':
-      return <JsonField value={value} onChange={onChange} label={label} />;
+      return <JsonField value={value} onChange={onChange} label={label} placeholder={spec.placeholder} />;
     default:
       // text, selector and `any`: what is typed is kept as text (use ƒx for other values).
       if (suggestions && suggestions.length > 0) {

@@ -1,27 +1,76 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bridge } from '../bridge/bridge.js';
 import { useDesigner } from '../store/index.js';
-import { applyProposal, insertRecorded, literalTarget, scenarioUrl, type Proposal } from './selectorTools.js';
+import type { Proposal } from './selectorTools.js';
+import { useSelectorTools, type SelectorStatus } from './useSelectorTools.js';
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'picking' }
-  | { kind: 'recording' }
-  | { kind: 'matches'; count: number }
-  | { kind: 'recorded'; count: number }
-  | { kind: 'error'; text: string };
+type Tools = ReturnType<typeof useSelectorTools>;
 
-const activeDoc = () => {
-  const s = useDesigner.getState();
-  return s.active ? s.docs[s.active]?.doc : undefined;
-};
-/** The debug run paused right now: Pick and Highlight then work in its browser (when it has one open). */
-const pausedRunId = () => {
-  const { run } = useDesigner.getState();
-  return run.status === 'paused' && run.runId ? run.runId : undefined;
-};
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Pick (Cancel while picking), Highlight, Record (Stop while recording); only Record under an address. */
+function SelectorButtons({ tools, recordOnly }: { tools: Tools; recordOnly: boolean }) {
+  const { t } = useTranslation();
+  const { status } = tools;
+  const busy = status.kind === 'picking' || status.kind === 'recording';
+  return (
+    <div className="selector-buttons">
+      {recordOnly ? null : status.kind === 'picking' ? (
+        <button type="button" onClick={() => void tools.cancel()}>
+          {t('picker.cancel')}
+        </button>
+      ) : (
+        <button type="button" onClick={() => void tools.pick()} disabled={busy} title={t('picker.pickHelp')}>
+          {t('picker.pick')}
+        </button>
+      )}
+      {!recordOnly && (
+        <button type="button" onClick={() => void tools.highlight()} disabled={busy} title={t('picker.highlightHelp')}>
+          {t('picker.highlight')}
+        </button>
+      )}
+      {status.kind === 'recording' ? (
+        <button type="button" className="recording" onClick={() => void tools.stop()}>
+          {t('picker.stop')}
+        </button>
+      ) : (
+        <button type="button" onClick={() => void tools.record()} disabled={busy} title={t('picker.recordHelp')}>
+          {t('picker.record')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** What the last action found: picking…, N matches (bad unless exactly one), N steps recorded, or the error. */
+function SelectorStatusLine({ status }: { status: Exclude<SelectorStatus, { kind: 'idle' }> }) {
+  const { t } = useTranslation();
+  const paused = useDesigner((s) => s.run.status === 'paused');
+  const bad = status.kind === 'error' || (status.kind === 'matches' && status.count !== 1);
+  return (
+    <p role="status" data-testid="selector-status" className={bad ? 'selector-status bad' : 'selector-status'}>
+      {status.kind === 'picking' && t(paused ? 'picker.pickingPaused' : 'picker.picking')}
+      {status.kind === 'recording' && t('picker.recording')}
+      {status.kind === 'matches' && t('picker.matches', { count: status.count })}
+      {status.kind === 'recorded' && t('picker.recorded', { count: status.count })}
+      {status.kind === 'error' && status.text}
+    </p>
+  );
+}
+
+/** The other selectors Pick found for the element; the ambiguous ones cannot be chosen. */
+function SelectorAlternatives({ alternatives, onUse }: { alternatives: Proposal[]; onUse(proposal: Proposal): void }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="selector-alternatives" aria-label={t('picker.alternatives')}>
+      {alternatives.map((p) => (
+        <li key={`${p.by}:${p.selector}`} data-testid="picker-alternative">
+          <button type="button" disabled={!p.unique} onClick={() => onUse(p)} title={p.unique ? t('picker.use') : t('picker.notUniqueOne')}>
+            <span className="strategy">{t(`picker.strategy.${p.strategy}`)}</span> <code>{p.selector}</code> <span className="count">{t('picker.matches', { count: p.count })}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * Pick / Highlight / Record under a web block's "Element" field. They drive the Designer's own
@@ -33,114 +82,14 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * the run's own browser (the page as the run left it) when it has one open.
  */
 export const SelectorField = memo(function SelectorField({ blockId, recordOnly = false }: { blockId: string; recordOnly?: boolean }) {
-  const { t } = useTranslation();
-  const block = useDesigner((s) => (s.active ? s.docs[s.active]?.doc.blocks.find((b) => b.id === blockId) : undefined));
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const paused = useDesigner((s) => s.run.status === 'paused');
-  const [alternatives, setAlternatives] = useState<Proposal[]>([]);
-  const url = () => {
-    const doc = activeDoc();
-    return doc ? scenarioUrl(doc) : undefined;
-  };
-  const use = (proposal: Proposal) => {
-    useDesigner.getState().edit((doc) => applyProposal(doc, blockId, proposal));
-    setStatus({ kind: 'matches', count: proposal.count });
-  };
-
-  const pick = async () => {
-    setStatus({ kind: 'picking' });
-    setAlternatives([]);
-    try {
-      const result = await bridge.call('picker.pick', { url: url(), runId: pausedRunId() });
-      setAlternatives(result.alternatives);
-      if (result.best) use(result.best);
-      else setStatus({ kind: 'error', text: t('picker.notUnique') });
-    } catch (error) {
-      setStatus((s) => (s.kind === 'picking' ? { kind: 'error', text: messageOf(error) } : s));
-    }
-  };
-  const cancel = async () => {
-    setStatus({ kind: 'idle' });
-    await bridge.call('picker.cancel').catch(() => undefined);
-  };
-  const highlight = async () => {
-    const target = literalTarget(block);
-    if (!target) return setStatus({ kind: 'error', text: t('picker.nothingToHighlight') });
-    try {
-      const { count } = await bridge.call('picker.highlight', { url: url(), runId: pausedRunId(), ...target });
-      setStatus({ kind: 'matches', count });
-    } catch (error) {
-      setStatus({ kind: 'error', text: messageOf(error) });
-    }
-  };
-  const record = async () => {
-    try {
-      await bridge.call('picker.recordStart', { url: url() });
-      setStatus({ kind: 'recording' });
-    } catch (error) {
-      setStatus({ kind: 'error', text: messageOf(error) });
-    }
-  };
-  const stop = async () => {
-    try {
-      const { steps } = await bridge.call('picker.recordStop');
-      // The block stays selected, so this field (and what it says) stays in view.
-      if (steps.length) useDesigner.getState().edit((doc) => insertRecorded(doc, blockId, steps).doc);
-      setStatus({ kind: 'recorded', count: steps.length });
-    } catch (error) {
-      setStatus({ kind: 'error', text: messageOf(error) });
-    }
-  };
-
-  const busy = status.kind === 'picking' || status.kind === 'recording';
-  if (!block?.type.startsWith('web.')) return null;
+  const isWeb = useDesigner((s) => !!(s.active ? s.docs[s.active]?.doc.blocks.find((b) => b.id === blockId) : undefined)?.type.startsWith('web.'));
+  const tools = useSelectorTools(blockId);
+  if (!isWeb) return null;
   return (
     <div className="selector-tools" data-testid="selector-tools">
-      <div className="selector-buttons">
-        {recordOnly ? null : status.kind === 'picking' ? (
-          <button type="button" onClick={() => void cancel()}>
-            {t('picker.cancel')}
-          </button>
-        ) : (
-          <button type="button" onClick={() => void pick()} disabled={busy} title={t('picker.pickHelp')}>
-            {t('picker.pick')}
-          </button>
-        )}
-        {!recordOnly && (
-          <button type="button" onClick={() => void highlight()} disabled={busy} title={t('picker.highlightHelp')}>
-            {t('picker.highlight')}
-          </button>
-        )}
-        {status.kind === 'recording' ? (
-          <button type="button" className="recording" onClick={() => void stop()}>
-            {t('picker.stop')}
-          </button>
-        ) : (
-          <button type="button" onClick={() => void record()} disabled={busy} title={t('picker.recordHelp')}>
-            {t('picker.record')}
-          </button>
-        )}
-      </div>
-      {status.kind !== 'idle' && (
-        <p role="status" data-testid="selector-status" className={status.kind === 'error' || (status.kind === 'matches' && status.count !== 1) ? 'selector-status bad' : 'selector-status'}>
-          {status.kind === 'picking' && t(paused ? 'picker.pickingPaused' : 'picker.picking')}
-          {status.kind === 'recording' && t('picker.recording')}
-          {status.kind === 'matches' && t('picker.matches', { count: status.count })}
-          {status.kind === 'recorded' && t('picker.recorded', { count: status.count })}
-          {status.kind === 'error' && status.text}
-        </p>
-      )}
-      {alternatives.length > 1 && (
-        <ul className="selector-alternatives" aria-label={t('picker.alternatives')}>
-          {alternatives.map((p) => (
-            <li key={`${p.by}:${p.selector}`} data-testid="picker-alternative">
-              <button type="button" disabled={!p.unique} onClick={() => use(p)} title={p.unique ? t('picker.use') : t('picker.notUniqueOne')}>
-                <span className="strategy">{t(`picker.strategy.${p.strategy}`)}</span> <code>{p.selector}</code> <span className="count">{t('picker.matches', { count: p.count })}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SelectorButtons tools={tools} recordOnly={recordOnly} />
+      {tools.status.kind !== 'idle' && <SelectorStatusLine status={tools.status} />}
+      {tools.alternatives.length > 1 && <SelectorAlternatives alternatives={tools.alternatives} onUse={tools.use} />}
     </div>
   );
 });

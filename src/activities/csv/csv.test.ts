@@ -43,6 +43,14 @@ describe('csv.read', () => {
     );
   });
 
+  it('reads a 200,000-row export (more rows than a spread call takes as arguments)', async () => {
+    await writeFile(join(h.projectDir, 'big.csv'), 'Номер;Сумма\n' + Array.from({ length: 200_000 }, (_v, i) => `${i};"${i},5"`).join('\r\n'));
+    const table = await read({ path: 'big.csv', header: false });
+    expect(table.columns).toEqual(['Column1', 'Column2']);
+    expect(table.rows).toHaveLength(200_001);
+    expect(table.rows[200_000]).toEqual({ Column1: '199999', Column2: '199999,5' });
+  });
+
   it('names the file and line of broken CSV and rejects missing files and bad delimiters', async () => {
     await writeFile(join(h.projectDir, 'open.csv'), 'a;b\n1;"never closed\n2;3');
     await expectBlockError(h.run(csvRead, { path: 'open.csv' }), /open\.csv: CSV line 2: a quoted field is never closed/, 'BAD_CSV');

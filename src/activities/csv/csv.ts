@@ -2,11 +2,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { BlockError, defineBlock, param } from '../define.js';
 import { BAD_INPUT } from '../kit/checks.js';
-import { decodeText, encodeText, encodingChoices, type Encoding } from '../kit/encoding.js';
+import { encodeText, encodingChoices, type Encoding } from '../kit/encoding.js';
 import { fileOp } from '../kit/fsErrors.js';
-import { detectDelimiter, parseCsv } from './lib/parse.js';
-import { formatCsv } from './lib/write.js';
-import { cellText, recordsToTable } from './lib/table.js';
+import { csvToTable, tableToCsv } from './lib/table.js';
 
 const delimiterChoices = [
   { value: ';', title: { en: 'Semicolon ;', ru: 'Точка с запятой ;' } },
@@ -41,15 +39,7 @@ export const csvRead = defineBlock({
     const encoding = params.encoding;
     const given = params.delimiter === 'auto' ? undefined : params.delimiter;
     const bytes = await fileOp('read the CSV file', path, () => readFile(path));
-    const text = decodeText(bytes, encoding);
-    let records;
-    try {
-      records = parseCsv(text, given ?? detectDelimiter(text));
-    } catch (error) {
-      if (error instanceof BlockError) throw new BlockError(`${path}: ${error.message}`, error.code);
-      throw error;
-    }
-    return { outputs: { table: recordsToTable(records, params.header !== false, path) } };
+    return { outputs: { table: csvToTable(bytes, { encoding, delimiter: given, header: params.header !== false, source: path }) } };
   },
 });
 
@@ -81,9 +71,7 @@ export const csvWrite = defineBlock({
     const { table, delimiter, decimal } = params;
     const path = ctx.resolvePath(params.path);
     if (decimal === delimiter) throw new BlockError('Delimiter and decimal mark are both ",": choose ";" as the delimiter', BAD_INPUT);
-    const records = table.rows.map((row) => table.columns.map((c) => cellText(row[c], decimal)));
-    if (params.header !== false) records.unshift([...table.columns]);
-    const bytes = encodeText(formatCsv(records, delimiter), params.encoding);
+    const bytes = encodeText(tableToCsv(table, { delimiter, decimal, header: params.header !== false }), params.encoding);
     await fileOp('write the CSV file', path, async () => {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, bytes);

@@ -27,7 +27,8 @@ export const tablesBuild = defineBlock({
     ru: 'Создаёт таблицу с указанными столбцами и, если нужно, строками (каждая — словарь по именам столбцов или список в порядке столбцов).',
   },
   params: {
-    columns: param.list<string>({ title: { en: 'Columns', ru: 'Столбцы' }, required: true, key: true, placeholder: 'Номер, Дата, Сумма' }),
+    // The Designer edits a list as JSON (a textarea), so the placeholder shows a JSON list, not comma-separated text.
+    columns: param.list<string>({ title: { en: 'Columns', ru: 'Столбцы' }, required: true, key: true, placeholder: '["Номер", "Дата", "Сумма"]' }),
     rows: param.expression<unknown[]>({ title: { en: 'Rows', ru: 'Строки' } }),
   },
   outputs: tableOutput,

@@ -33,6 +33,12 @@ describe('build and add rows', () => {
     expect(built.rows).toHaveLength(2);
   });
 
+  it('takes the columns placeholder, typed as the Designer shows it (a JSON list), as those columns', async () => {
+    const placeholder = tablesBuild.params.columns.placeholder ?? '';
+    const built = await table(tablesBuild, { columns: JSON.parse(placeholder) as unknown });
+    expect(built.columns).toEqual(['Номер', 'Дата', 'Сумма']);
+  });
+
   it('rejects duplicate columns, unknown columns, too-long rows and non-tables', async () => {
     await expectBlockError(h.run(tablesBuild, { columns: ['a', 'a'] }), /Column "a" is listed twice/);
     await expectBlockError(h.run(tablesBuild, { columns: [] }), /must name at least one column/);

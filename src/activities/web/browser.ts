@@ -2,7 +2,6 @@ import { defineBlock, param } from '../define.js';
 import { launchSession, getSession } from './lib/session.js';
 import { browserParam, browserStep } from './lib/locate.js';
 import { parseWebUrl } from './lib/url.js';
-import { oneOf } from './lib/choice.js';
 
 export const openBrowser = defineBlock({
   type: 'web.openBrowser',
@@ -32,9 +31,9 @@ export const openBrowser = defineBlock({
   outputs: { browser: { type: 'any', title: { en: 'Browser', ru: 'Браузер' } } },
   async run(ctx, p) {
     const startUrl = p.url ? parseWebUrl(p.url) : undefined;
-    const timeoutMs = p.timeoutMs ?? 30_000;
-    const session = await launchSession(ctx, { headless: p.headless ?? true, executablePath: p.executablePath, timeoutMs });
-    ctx.log('info', `Browser started: ${session.executable}${p.headless === false ? '' : ' (headless)'}`);
+    const timeoutMs = p.timeoutMs;
+    const session = await launchSession(ctx, { headless: p.headless, executablePath: p.executablePath, timeoutMs });
+    ctx.log('info', `Browser started: ${session.executable}${p.headless ? ' (headless)' : ''}`);
     if (startUrl) {
       await browserStep(ctx, `Opening ${startUrl}`, timeoutMs, () => session.page.goto(startUrl, { timeout: timeoutMs }));
     }
@@ -60,7 +59,7 @@ export const goTo = defineBlock({
   help: { en: 'Opens a URL in the active tab and waits for the page to load.', ru: 'Открывает адрес в активной вкладке и ждёт загрузки страницы.' },
   params: {
     url: param.text({ title: { en: 'URL', ru: 'Адрес (URL)' }, required: true, key: true }),
-    waitUntil: param.choice({
+    waitUntil: param.choice<'load' | 'domcontentloaded' | 'networkidle'>({
       title: { en: 'Wait until', ru: 'Ждать, пока' },
       default: 'load',
       choices: [
@@ -77,9 +76,8 @@ export const goTo = defineBlock({
   async run(ctx, p) {
     const url = parseWebUrl(p.url);
     const session = getSession(p.browser);
-    const timeoutMs = p.timeoutMs ?? 30_000;
-    const waitUntil = oneOf(p.waitUntil, ['load', 'domcontentloaded', 'networkidle'] as const, 'waitUntil', 'load');
-    const response = await browserStep(ctx, `Opening ${url}`, timeoutMs, () => session.page.goto(url, { timeout: timeoutMs, waitUntil }));
+    const timeoutMs = p.timeoutMs;
+    const response = await browserStep(ctx, `Opening ${url}`, timeoutMs, () => session.page.goto(url, { timeout: timeoutMs, waitUntil: p.waitUntil }));
     session.frame = undefined;
     return { outputs: { status: response?.status() ?? 0 } };
   },

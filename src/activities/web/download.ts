@@ -29,8 +29,8 @@ export const download = defineBlock({
     fileName: { type: 'text', title: { en: 'Name suggested by the site', ru: 'Имя, предложенное сайтом' } },
   },
   async run(ctx, p) {
-    if (typeof p.path !== 'string' || p.path === '') throw new BlockError('Parameter "path" (where to save) is empty', 'BAD_INPUT');
-    const timeoutMs = p.timeoutMs ?? 30_000;
+    // "path" is required: the engine's parameter check already refused an empty one.
+    const timeoutMs = p.timeoutMs;
     const session = getSession(p.browser);
     const waiting = session.page.waitForEvent('download', { timeout: timeoutMs });
     waiting.catch(() => undefined); // awaited below; a failed click must not leave it unhandled

@@ -36,10 +36,11 @@ export const evaluate = defineBlock({
   },
   outputs: { result: { type: 'any', title: { en: 'Result', ru: 'Результат' } } },
   async run(ctx, p) {
-    if (typeof p.code !== 'string' || p.code.trim() === '') throw new BlockError('Parameter "code" is empty', 'BAD_INPUT');
+    // The engine refuses empty code ("is required"); only spaces are for us to catch.
+    if (p.code.trim() === '') throw new BlockError('Parameter "code" is empty', 'BAD_INPUT');
     const session = getSession(p.browser);
     const script = pageScript(p.code, p.arg);
-    const timeoutMs = p.timeoutMs ?? 30_000;
+    const timeoutMs = p.timeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, fail) => {
       timer = setTimeout(() => fail(new BlockError(`The page script did not finish within ${timeoutMs} ms`, 'TIMEOUT')), timeoutMs);

@@ -43,7 +43,7 @@ export const extractTable = defineBlock({
     );
     if (cells === null) throw new BlockError(`${description} is not a table (<table>)`, 'BAD_INPUT');
     const width = Math.max(0, ...cells.map((r) => r.length));
-    const headerRow = p.headers === false ? [] : (cells.shift() ?? []);
+    const headerRow = !p.headers ? [] : (cells.shift() ?? []);
     const columns = columnNames(Array.from({ length: width }, (_, i) => headerRow[i] ?? ''));
     const rows = cells.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? ''])));
     ctx.log('info', `Extracted ${rows.length} rows × ${columns.length} columns from ${description}`);

@@ -49,7 +49,7 @@ export const setChecked = defineBlock({
     checked: param.boolean({ title: { en: 'Checked', ru: 'Отмечен' }, default: true }),
   },
   async run(ctx, p) {
-    await onElement(ctx, p, (locator, timeout) => locator.setChecked(p.checked ?? true, { timeout }));
+    await onElement(ctx, p, (locator, timeout) => locator.setChecked(p.checked, { timeout }));
   },
 });
 

@@ -37,7 +37,7 @@ export const typeText = defineBlock({
   },
   async run(ctx, p) {
     const text = p.text ?? '';
-    const delay = Math.max(0, p.delayMs ?? 50);
+    const delay = Math.max(0, p.delayMs);
     await onElement(ctx, p, async (locator, timeout) => {
       if (p.clear) await locator.fill('', { timeout });
       // Typing takes delay × length: the timeout covers finding, not typing itself.
@@ -67,7 +67,7 @@ export const pressKey = defineBlock({
     const description = `key "${key}"`;
     if (!p.selector) {
       const session = getSession(p.browser);
-      await browserStep(ctx, description, p.timeoutMs ?? 10_000, () => session.page.keyboard.press(key));
+      await browserStep(ctx, description, p.timeoutMs, () => session.page.keyboard.press(key));
       return;
     }
     await onElement(ctx, { ...p, selector: p.selector }, (locator, timeout) => locator.press(key, { timeout }));

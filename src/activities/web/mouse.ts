@@ -1,6 +1,5 @@
 import { defineBlock, param } from '../define.js';
 import { onElement, targetParams } from './lib/locate.js';
-import { oneOf } from './lib/choice.js';
 
 export const click = defineBlock({
   type: 'web.click',
@@ -12,7 +11,7 @@ export const click = defineBlock({
   },
   params: {
     ...targetParams,
-    button: param.choice({
+    button: param.choice<'left' | 'right' | 'middle'>({
       title: { en: 'Mouse button', ru: 'Кнопка мыши' },
       default: 'left',
       choices: [
@@ -25,7 +24,7 @@ export const click = defineBlock({
     double: param.boolean({ title: { en: 'Double click', ru: 'Двойной щелчок' }, default: false, advanced: true }),
   },
   async run(ctx, p) {
-    const button = oneOf(p.button, ['left', 'right', 'middle'] as const, 'button', 'left');
+    const button = p.button;
     await onElement(ctx, p, (locator, timeout) => (p.double ? locator.dblclick({ button, timeout }) : locator.click({ button, timeout })));
   },
 });

@@ -1,12 +1,12 @@
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness.js';
+import { createHarness, expectParamError, type Harness } from '../testing/harness.js';
 import { startTestSite, type TestSite } from './testing/site.js';
 import { goTo, openBrowser } from './browser.js';
 import { click } from './mouse.js';
 import { extractTable } from './extract-table.js';
-import { waitForElement, waitForText } from './wait.js';
+import { waitForElement, waitForText, waitForUrl } from './wait.js';
 import { elementExists, getAttribute, getText } from './read.js';
 import { evaluate } from './evaluate.js';
 import { switchFrame, switchTab } from './tabs.js';
@@ -117,7 +117,7 @@ describe('web page blocks in real Chromium', () => {
     const intoFolder = await h.run(download, { browser, selector: 'text=Get report', path: 'inbox' });
     expect(intoFolder?.outputs?.path).toBe(join(h.projectDir, 'inbox', 'report.csv'));
     await expect(h.run(download, { browser, path: 'x.csv', timeoutMs: 200 })).rejects.toThrow('No download started within 200 ms');
-    await expect(h.run(download, { browser, selector: '#get', path: '' })).rejects.toThrow('"path"');
+    await expectParamError(h.run(download, { browser, selector: '#get', path: '' }), 'path', /is required/);
   });
 
   it('takes screenshots of the page and of an element, to a file and as base64', async () => {
@@ -130,5 +130,16 @@ describe('web page blocks in real Chromium', () => {
     expect(Buffer.from(element?.outputs?.base64 as string, 'base64').subarray(0, 4).toString('hex')).toBe(PNG_SIGNATURE);
     await expect(h.run(screenshot, { browser })).rejects.toThrow('Nothing to do');
     await expect(h.run(screenshot, { browser, selector: '#gone', base64: true, timeoutMs: 100 })).rejects.toMatchObject({ code: 'SELECTOR_NOT_FOUND' });
+  });
+
+  it('leaves empty and unknown parameters to the engine: the user gets its message, naming block and parameter', async () => {
+    await expectParamError(h.run(getAttribute, { browser, selector: 'a', name: '' }), 'name', /is required/);
+    await expectParamError(h.run(waitForText, { browser, text: '' }), 'text', /is required/);
+    await expectParamError(h.run(waitForUrl, { browser, urlPart: '' }), 'urlPart', /is required/);
+    await expectParamError(h.run(evaluate, { browser, code: '' }), 'code', /is required/);
+    await expectParamError(h.run(goTo, { browser, url: '' }), 'url', /is required/);
+    await expectParamError(h.run(goTo, { browser, url: site.url, waitUntil: 'soon' }), 'waitUntil', /must be one of load, domcontentloaded, networkidle, got "soon"/);
+    await expectParamError(h.run(waitForElement, { browser, selector: 'a', state: 'gone' }), 'state', /must be one of visible, attached, hidden, detached, got "gone"/);
+    await expectParamError(h.run(switchTab, { browser, mode: 'first' }), 'mode', /must be one of last, new, index, url, got "first"/);
   });
 });

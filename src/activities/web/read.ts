@@ -29,7 +29,6 @@ export const getAttribute = defineBlock({
   },
   outputs: { value: { type: 'text', title: { en: 'Value', ru: 'Значение' } } },
   async run(ctx, p) {
-    if (!p.name) throw new BlockError('Parameter "name" (the attribute) is empty', 'BAD_INPUT');
     const value = await onElement(ctx, p, (locator, timeout) => locator.getAttribute(p.name, { timeout }));
     return { outputs: { value: value ?? '' } };
   },
@@ -69,7 +68,7 @@ export const elementExists = defineBlock({
   async run(ctx, p) {
     const session = getSession(p.browser);
     const locator = locatorFor(session, p.selector, p.by);
-    const timeoutMs = Math.max(0, p.timeoutMs ?? 0);
+    const timeoutMs = Math.max(0, p.timeoutMs);
     if (timeoutMs === 0) {
       return { outputs: { exists: (await browserStep(ctx, p.selector, 1000, () => locator.count())) > 0 } };
     }

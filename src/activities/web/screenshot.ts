@@ -32,13 +32,13 @@ export const screenshot = defineBlock({
     if (!p.path && !p.base64) throw new BlockError('Nothing to do: give "path" to save to, or turn on "Return as base64"', 'BAD_INPUT');
     const path = p.path ? ctx.resolvePath(p.path) : undefined;
     if (path) await mkdir(dirname(path), { recursive: true });
-    const timeoutMs = p.timeoutMs ?? 10_000;
+    const timeoutMs = p.timeoutMs;
     let png: Buffer;
     if (p.selector) {
       png = await onElement(ctx, { ...p, selector: p.selector }, (locator, timeout) => locator.screenshot({ path, timeout }));
     } else {
       const session = getSession(p.browser);
-      png = await browserStep(ctx, 'Screenshot', timeoutMs, () => session.page.screenshot({ path, fullPage: p.fullPage ?? false, timeout: timeoutMs }));
+      png = await browserStep(ctx, 'Screenshot', timeoutMs, () => session.page.screenshot({ path, fullPage: p.fullPage, timeout: timeoutMs }));
     }
     if (path) ctx.log('info', `Screenshot saved: ${path}`);
     return { outputs: { path: path ?? '', base64: p.base64 ? png.toString('base64') : '' } };

@@ -23,7 +23,7 @@ export const switchTab = defineBlock({
     ru: 'Делает активной другую вкладку: новую, открытую последней (например, ссылкой), вкладку по номеру или по части адреса.',
   },
   params: {
-    mode: param.choice({
+    mode: param.choice<'last' | 'new' | 'index' | 'url'>({
       title: { en: 'Which tab', ru: 'Какая вкладка' },
       default: 'last',
       key: true,
@@ -45,9 +45,9 @@ export const switchTab = defineBlock({
   outputs: { url: { type: 'text', title: { en: 'Tab address', ru: 'Адрес вкладки' } } },
   async run(ctx, p) {
     const session = getSession(p.browser);
-    const timeoutMs = p.timeoutMs ?? 10_000;
+    const timeoutMs = p.timeoutMs;
     let page: Page | undefined;
-    switch (p.mode ?? 'last') {
+    switch (p.mode) {
       case 'new': {
         const url = p.url ? parseWebUrl(p.url) : undefined;
         page = await browserStep(ctx, 'New tab', timeoutMs, () => session.context.newPage());
@@ -76,8 +76,6 @@ export const switchTab = defineBlock({
         }
         break;
       }
-      default:
-        throw new BlockError(`Unknown tab choice "${p.mode}": use last, new, index or url`, 'BAD_INPUT');
     }
     session.setPage(page);
     await page.bringToFront().catch(() => undefined);

@@ -1,7 +1,6 @@
 import { BlockError, defineBlock, param } from '../define.js';
 import { browserParam, browserStep, describeTarget, findElement, locatorFor, targetParams, timeoutParam } from './lib/locate.js';
 import { getSession } from './lib/session.js';
-import { oneOf } from './lib/choice.js';
 
 export const waitForElement = defineBlock({
   type: 'web.waitForElement',
@@ -13,7 +12,7 @@ export const waitForElement = defineBlock({
   },
   params: {
     ...targetParams,
-    state: param.choice({
+    state: param.choice<'visible' | 'attached' | 'hidden' | 'detached'>({
       title: { en: 'Wait until the element is', ru: 'Ждать, пока элемент' },
       default: 'visible',
       choices: [
@@ -25,14 +24,14 @@ export const waitForElement = defineBlock({
     }),
   },
   async run(ctx, p) {
-    const state = oneOf(p.state, ['visible', 'attached', 'hidden', 'detached'] as const, 'state', 'visible');
+    const state = p.state;
     if (state === 'visible' || state === 'attached') {
       await findElement(ctx, p, state);
       return;
     }
     const session = getSession(p.browser);
     const locator = locatorFor(session, p.selector, p.by);
-    const timeoutMs = p.timeoutMs ?? 10_000;
+    const timeoutMs = p.timeoutMs;
     const description = describeTarget(p.selector, p.by);
     try {
       await browserStep(ctx, description, timeoutMs, () => locator.waitFor({ state, timeout: timeoutMs }));
@@ -56,9 +55,8 @@ export const waitForText = defineBlock({
     ...browserParam,
   },
   async run(ctx, p) {
-    if (!p.text) throw new BlockError('Parameter "text" is empty', 'BAD_INPUT');
     const session = getSession(p.browser);
-    const timeoutMs = p.timeoutMs ?? 10_000;
+    const timeoutMs = p.timeoutMs;
     const locator = session.scope.getByText(p.text).first();
     await browserStep(ctx, `text "${p.text}"`, timeoutMs, () => locator.waitFor({ state: 'visible', timeout: timeoutMs }), 'find');
   },
@@ -79,9 +77,8 @@ export const waitForUrl = defineBlock({
   },
   outputs: { url: { type: 'text', title: { en: 'Address', ru: 'Адрес' } } },
   async run(ctx, p) {
-    if (!p.urlPart) throw new BlockError('Parameter "urlPart" is empty', 'BAD_INPUT');
     const session = getSession(p.browser);
-    const timeoutMs = p.timeoutMs ?? 10_000;
+    const timeoutMs = p.timeoutMs;
     try {
       await browserStep(ctx, `URL containing "${p.urlPart}"`, timeoutMs, () =>
         session.page.waitForURL((url) => url.href.includes(p.urlPart), { timeout: timeoutMs, waitUntil: 'commit' }),

@@ -1,8 +1,9 @@
 import { BlockError } from '../../define.js';
 
 /** Accepts http(s), file and about: addresses; anything else is a typo worth naming. */
-export function parseWebUrl(raw: unknown): string {
-  if (typeof raw !== 'string' || raw.trim() === '') throw new BlockError('URL is empty', 'BAD_INPUT');
+export function parseWebUrl(raw: string): string {
+  // Empty is the engine's "is required" for a required URL; only spaces reach here.
+  if (raw.trim() === '') throw new BlockError('URL is empty', 'BAD_INPUT');
   const text = raw.trim();
   try {
     const url = new URL(text);
