@@ -42,11 +42,17 @@ export function createContext(db: Database): EmulatorContext {
     robot: 'SELECT 1 FROM robots WHERE guid = ?',
     apiKey: 'SELECT 1 FROM api_keys WHERE guid = ?',
   });
+  // Robots and API keys are only ever added, never removed: a credential once found stays valid,
+  // so every later call of a robot (a job's thousands of log lines) skips the lookup.
+  const known = new Map<string, Caller>();
   const caller = (req: IncomingMessage): Caller => {
     const guid = basicCredential(req);
-    if (sql.robot.get(guid)) return { guid, kind: 'robot' };
-    if (sql.apiKey.get(guid)) return { guid, kind: 'apiKey' };
-    throw fail(401, `The GUID in Authorization is neither a registered robot nor an API key.`);
+    const seen = known.get(guid);
+    if (seen) return seen;
+    const found: Caller | undefined = sql.robot.get(guid) ? { guid, kind: 'robot' } : sql.apiKey.get(guid) ? { guid, kind: 'apiKey' } : undefined;
+    if (!found) throw fail(401, `The GUID in Authorization is neither a registered robot nor an API key.`);
+    known.set(guid, found);
+    return found;
   };
   return {
     db,
