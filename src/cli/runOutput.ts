@@ -40,12 +40,20 @@ function show(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }
 
-/** `color` defaults to: a terminal, and NO_COLOR not set. */
-export function humanOutput(out: Stream, err: Stream, options: { color?: boolean } = {}): RunOutput {
-  const live = out.isTTY === true;
-  const color = paint(options.color ?? (live && !process.env.NO_COLOR));
-  const levelColor = { debug: 2, info: 0, warn: 33, error: 31 } as const;
-  let mainScenario: string | undefined;
+type Paint = ReturnType<typeof paint>;
+
+type ProgressLine = {
+  /** Prints a line above the progress line (which is redrawn below it). */
+  print(line: string, stream?: Stream): void;
+  block(current: { blockId: string; blockType: string }): void;
+  restartClock(): void;
+  suspend(): void;
+  resume(): void;
+  stop(): void;
+};
+
+/** The one line that keeps updating on a terminal (`live`): the current block and the elapsed time. */
+function progressLine(out: Stream, color: Paint, live: boolean): ProgressLine {
   let current: { blockId: string; blockType: string } | undefined;
   let began = performance.now();
   let suspended = false;
@@ -65,37 +73,22 @@ export function humanOutput(out: Stream, err: Stream, options: { color?: boolean
     lineShown = true;
     renderedAt = performance.now();
   };
-  const print = (line: string, stream: Stream = out) => {
-    clear();
-    stream.write(`${line}\n`);
-    render();
-  };
   const timer = live ? setInterval(render, 250) : undefined;
   timer?.unref();
 
   return {
-    event(event) {
-      switch (event.type) {
-        case 'run.started':
-          mainScenario = event.scenario;
-          began = performance.now();
-          print(color(1, `Running "${event.name}"`));
-          break;
-        case 'block.started':
-          current = event;
-          // Fast blocks come thousands a second: redraw at most every 100 ms, the timer does the rest.
-          if (performance.now() - renderedAt > 100) render();
-          break;
-        case 'log': {
-          const scope = event.scenario && event.scenario !== mainScenario ? `[${event.scenario}] ` : '';
-          print(
-            color(levelColor[event.level], `${event.level.toUpperCase().padEnd(5)} ${scope}${event.message}`),
-          );
-          break;
-        }
-        default:
-          break;
-      }
+    print(line, stream = out) {
+      clear();
+      stream.write(`${line}\n`);
+      render();
+    },
+    block(block) {
+      current = block;
+      // Fast blocks come thousands a second: redraw at most every 100 ms, the timer does the rest.
+      if (performance.now() - renderedAt > 100) render();
+    },
+    restartClock() {
+      began = performance.now();
     },
     suspend() {
       clear();
@@ -105,27 +98,71 @@ export function humanOutput(out: Stream, err: Stream, options: { color?: boolean
       suspended = false;
       render();
     },
-    note: (message) => print(color(33, message), err),
-    finish(summary) {
+    stop() {
       if (timer) clearInterval(timer);
       clear();
-      const took = seconds(summary.ms);
-      if (summary.result === 'success') out.write(`${color(32, `✔ Success in ${took}`)}\n`);
-      else if (summary.result === 'failed') {
-        const error = summary.error;
-        const where = error?.blockId
-          ? ` (block "${error.blockId}"${error.blockType ? `, ${error.blockType}` : ''}${error.scenario ? ` in "${error.scenario}"` : ''})`
-          : '';
-        err.write(`${color(31, `✖ Failed after ${took}: ${error?.message ?? 'unknown error'}${where}`)}\n`);
-        if (error?.screenshot) err.write(`  The page when it failed: ${error.screenshot}\n`);
-      } else {
-        // An abort the runner decided on (the stop grace ran out) says why.
-        const why = summary.error?.message ? `: ${summary.error.message}` : '';
-        err.write(
-          `${color(33, `■ ${summary.result === 'stopped' ? 'Stopped' : 'Aborted'} after ${took}${why}`)}\n`,
-        );
+    },
+  };
+}
+
+/** The run's end: success on stdout, a failure (with the block) or a stop on stderr, then its outputs. */
+function writeSummary(out: Stream, err: Stream, color: Paint, summary: RunSummary): void {
+  const took = seconds(summary.ms);
+  if (summary.result === 'success') out.write(`${color(32, `✔ Success in ${took}`)}\n`);
+  else if (summary.result === 'failed') {
+    const error = summary.error;
+    const where = error?.blockId
+      ? ` (block "${error.blockId}"${error.blockType ? `, ${error.blockType}` : ''}${error.scenario ? ` in "${error.scenario}"` : ''})`
+      : '';
+    err.write(`${color(31, `✖ Failed after ${took}: ${error?.message ?? 'unknown error'}${where}`)}\n`);
+    if (error?.screenshot) err.write(`  The page when it failed: ${error.screenshot}\n`);
+  } else {
+    // An abort the runner decided on (the stop grace ran out) says why.
+    const why = summary.error?.message ? `: ${summary.error.message}` : '';
+    err.write(
+      `${color(33, `■ ${summary.result === 'stopped' ? 'Stopped' : 'Aborted'} after ${took}${why}`)}\n`,
+    );
+  }
+  for (const [name, value] of Object.entries(summary.outputs)) out.write(`  ${name} = ${show(value)}\n`);
+}
+
+const levelColor = { debug: 2, info: 0, warn: 33, error: 31 } as const;
+
+/** `color` defaults to: a terminal, and NO_COLOR not set. */
+export function humanOutput(out: Stream, err: Stream, options: { color?: boolean } = {}): RunOutput {
+  const live = out.isTTY === true;
+  const color = paint(options.color ?? (live && !process.env.NO_COLOR));
+  const progress = progressLine(out, color, live);
+  let mainScenario: string | undefined;
+
+  return {
+    event(event) {
+      switch (event.type) {
+        case 'run.started':
+          mainScenario = event.scenario;
+          progress.restartClock();
+          progress.print(color(1, `Running "${event.name}"`));
+          break;
+        case 'block.started':
+          progress.block(event);
+          break;
+        case 'log': {
+          const scope = event.scenario && event.scenario !== mainScenario ? `[${event.scenario}] ` : '';
+          progress.print(
+            color(levelColor[event.level], `${event.level.toUpperCase().padEnd(5)} ${scope}${event.message}`),
+          );
+          break;
+        }
+        default:
+          break;
       }
-      for (const [name, value] of Object.entries(summary.outputs)) out.write(`  ${name} = ${show(value)}\n`);
+    },
+    suspend: () => progress.suspend(),
+    resume: () => progress.resume(),
+    note: (message) => progress.print(color(33, message), err),
+    finish(summary) {
+      progress.stop();
+      writeSummary(out, err, color, summary);
     },
   };
 }

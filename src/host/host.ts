@@ -1,17 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { toErrorPayload } from '../api/errors.js';
 import { createService, type ApiService, type ServiceOptions } from '../api/service.js';
-import { API_PATH, requestFrameSchema } from '../api/wire.js';
-import { contentSecurityPolicy, hardeningHeaders } from '../static/csp.js';
-import { checkRequest, readCookie, tokenCookieName, type GuardVerdict } from './requestGuard.js';
-import { resolveStatic } from '../static/staticFiles.js';
+import { contentSecurityPolicy } from '../static/csp.js';
+import { LOOPBACK, type HostAccess } from './access.js';
+import { attachApiSocket } from './apiSocket.js';
+import { staticRoute } from './staticRoute.js';
 
-export const LOOPBACK = '127.0.0.1';
+export { LOOPBACK } from './access.js';
 export const defaultRendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
 export type HostOptions = {
@@ -40,28 +36,10 @@ export type RunningHost = {
   close(): Promise<void>;
 };
 
-const MAX_FRAME_BYTES = 64 * 1024 * 1024;
-const MAX_BUFFERED_BYTES = 256 * 1024 * 1024;
-
-function refuse(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Cache-Control': 'no-store',
-    ...hardeningHeaders,
-  });
-  res.end(`${message}\n`);
-}
-
-function refuseUpgrade(socket: Duplex, verdict: Extract<GuardVerdict, { ok: false }>): void {
-  const reason = { 401: 'Unauthorized', 403: 'Forbidden', 421: 'Misdirected Request' }[verdict.status];
-  socket.end(
-    `HTTP/1.1 ${verdict.status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${verdict.message}\n`,
-  );
-}
-
 /**
  * The browser-mode host: serves the built renderer and the API contract over one WebSocket,
- * on 127.0.0.1 only, behind a random per-start token, with Origin and Host checks.
+ * on 127.0.0.1 only, behind a random per-start token, with Origin and Host checks
+ * (access.ts); the files in staticRoute.ts, the API in apiSocket.ts.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   if (options.host !== undefined && options.host !== LOOPBACK) {
@@ -79,94 +57,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     assistantPaths: options.assistantPaths,
     assistant: options.assistant,
   });
-  let port = 0;
-  let csp = '';
-
-  const tokenOf = (req: IncomingMessage, url: URL) =>
-    url.searchParams.get('token') ?? readCookie(req.headers.cookie, tokenCookieName(port));
-
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
-      const verdict = checkRequest(
-        { host: req.headers.host, origin: req.headers.origin, token: tokenOf(req, url), upgrade: false },
-        { port, token },
-      );
-      if (!verdict.ok) return refuse(res, verdict.status, verdict.message);
-      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
-      const target = await resolveStatic(rendererDir, url.pathname);
-      if ('error' in target) {
-        if (url.pathname === '/' && target.error === 404) {
-          return refuse(
-            res,
-            503,
-            `The Designer UI is not built (${rendererDir} is missing). Run: npm run build:renderer`,
-          );
-        }
-        return refuse(res, target.error, target.message);
-      }
-      const headers: Record<string, string> = {
-        'Content-Type': target.contentType,
-        'Content-Security-Policy': csp,
-        'Cache-Control': 'no-store',
-        ...hardeningHeaders,
-      };
-      // The page's own scripts and assets carry no token: a cookie (HttpOnly, this port only) does.
-      if (url.searchParams.has('token')) {
-        headers['Set-Cookie'] = `${tokenCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-      }
-      res.writeHead(200, headers);
-      if (req.method === 'HEAD') return res.end();
-      createReadStream(target.file).pipe(res);
-    })().catch((error: unknown) => refuse(res, 500, `Cairn host error: ${(error as Error).message}`));
-  });
-
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', `http://${LOOPBACK}`);
-    const verdict = checkRequest(
-      { host: req.headers.host, origin: req.headers.origin, token: tokenOf(req, url), upgrade: true },
-      { port, token },
-    );
-    if (!verdict.ok) return refuseUpgrade(socket, verdict);
-    if (url.pathname !== API_PATH)
-      return refuseUpgrade(socket, {
-        ok: false,
-        status: 403,
-        message: `No WebSocket endpoint at ${url.pathname}`,
-      });
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  });
-  wss.on('connection', (ws: WebSocket) => {
-    ws.on('message', (data) => void answer(ws, String(data)));
-  });
-
-  const answer = async (ws: WebSocket, text: string) => {
-    let frame;
-    try {
-      frame = requestFrameSchema.parse(JSON.parse(text));
-    } catch {
-      // Not our bridge talking: there is no id to answer, so end the conversation.
-      ws.close(1007, 'Malformed frame: expected { id, command, args }');
-      return;
-    }
-    try {
-      const result = await service.call(frame.command, frame.args);
-      ws.send(JSON.stringify({ id: frame.id, ok: true, result }));
-    } catch (error) {
-      ws.send(JSON.stringify({ id: frame.id, ok: false, error: toErrorPayload(error) }));
-    }
-  };
-
-  const offEvents = service.onEvent((event, payload) => {
-    const frame = JSON.stringify({ event, payload });
-    for (const client of wss.clients) {
-      if (client.readyState !== client.OPEN) continue;
-      // A page that stopped reading (frozen tab) must not make the host buffer without bound.
-      if (client.bufferedAmount > MAX_BUFFERED_BYTES) client.terminate();
-      else client.send(frame);
-    }
-  });
+  const access: HostAccess = { token, port: 0, csp: '' };
+  const server = createServer(staticRoute(access, rendererDir));
+  const api = attachApiSocket(server, access, service);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -175,8 +68,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       resolve();
     });
   });
-  port = (server.address() as { port: number }).port;
-  csp = contentSecurityPolicy({ mode: 'browser', origin: `http://${LOOPBACK}:${port}` });
+  const port = (server.address() as { port: number }).port;
+  access.port = port;
+  access.csp = contentSecurityPolicy({ mode: 'browser', origin: `http://${LOOPBACK}:${port}` });
 
   return {
     url: `http://${LOOPBACK}:${port}/?token=${token}`,
@@ -184,9 +78,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     port,
     service,
     async close() {
-      offEvents();
-      for (const client of wss.clients) client.terminate();
-      wss.close();
+      api.close();
       await service.dispose();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -28,8 +28,11 @@ export type RecordedStep = {
   unique: boolean;
 };
 
+/** The element the page reported as `id`, while it is still there. */
+type ElementOf = (id: number) => Promise<ElementHandle<Element> | null>;
+
 export type Recording = {
-  add(frame: Frame, action: RawAction, element: (id: number) => Promise<ElementHandle<Element> | null>): void;
+  add(frame: Frame, action: RawAction, element: ElementOf): void;
   navigated(url: string): void;
   finish(): Promise<RecordedStep[]>;
 };
@@ -49,6 +52,69 @@ export function variableName(hint: string, taken: Set<string>): string {
   return name;
 }
 
+async function proposalsFor(frame: Frame, action: RawAction, element: ElementOf): Promise<Proposals> {
+  // Live check by Playwright when the element is still there; the page's own counts otherwise
+  // (also when the check takes too long: a page that navigates may leave it waiting).
+  try {
+    const live = (async () => {
+      const handle = await element(action.id);
+      return handle ? await proposeSelectors(frame, handle) : null;
+    })();
+    const timeout = new Promise<null>((done) => setTimeout(() => done(null), LIVE_CHECK_MS).unref());
+    const proposals = await Promise.race([live, timeout]);
+    // No unique selector live may only mean the page moved on during the check (a click that
+    // navigates): then the page's counts from the moment of the action decide.
+    if (proposals?.best) return proposals;
+  } catch (error) {
+    // navigated away meanwhile
+    if (process.env.CAIRN_PICKER_DEBUG) console.error('live proposal failed', error);
+  }
+  return proposalsFromCounts(action.facts, action.counts, await framePathOf(frame).catch(() => null));
+}
+
+/** The unique selector, else the closest one (a CSS one first), marked as not unique. */
+function target(p: Proposals): { params: { selector: string; by: FindBy }; unique: boolean } {
+  const chosen = p.best ?? p.alternatives.find((a) => a.strategy === 'css') ?? p.alternatives[0];
+  return { params: { selector: chosen?.selector ?? 'body', by: chosen?.by ?? 'selector' }, unique: !!p.best };
+}
+
+/** The web block for an action; what was typed or chosen becomes an input named after the field. */
+function toStep(action: RawAction, p: Proposals, taken: Set<string>): RecordedStep | undefined {
+  const { params, unique } = target(p);
+  const hint = action.facts.label || action.facts.placeholder || action.facts.name || 'value';
+  switch (action.kind) {
+    case 'click':
+      return { type: 'web.click', params, unique };
+    case 'press':
+      return { type: 'web.pressKey', params: { ...params, key: action.key ?? 'Enter' }, unique };
+    case 'check':
+      return { type: 'web.check', params: { ...params, checked: action.checked ?? true }, unique };
+    case 'fill':
+      return { type: 'web.fill', params, unique, input: { param: 'value', value: action.value ?? '', variable: variableName(hint, taken), secret: !!action.secret } };
+    case 'select': {
+      const values = action.values ?? [];
+      return { type: 'web.selectOption', params, unique, input: { param: 'option', value: values.length === 1 ? values[0] : values, variable: variableName(hint, taken), secret: false } };
+    }
+    case 'upload': {
+      const files = action.files ?? [];
+      return { type: 'web.uploadFile', params, unique, input: { param: 'files', value: files.length === 1 ? files[0] : files, variable: variableName(hint, taken), secret: false } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function push(steps: RecordedStep[], step: RecordedStep): void {
+  const last = steps.at(-1);
+  // Typing into the same field again replaces what was recorded for it.
+  if (step.type === 'web.fill' && last?.type === 'web.fill' && last.params.selector === step.params.selector && last.params.by === step.params.by && last.input) {
+    step.input = step.input && { ...step.input, variable: last.input.variable };
+    steps[steps.length - 1] = step;
+    return;
+  }
+  steps.push(step);
+}
+
 /** Turns reported actions into web blocks, in the order they happened, with checked selectors. */
 export function createRecording(): Recording {
   const steps: RecordedStep[] = [];
@@ -56,75 +122,14 @@ export function createRecording(): Recording {
   let chain: Promise<void> = Promise.resolve();
   let lastActionAt = 0;
 
-  async function proposalsFor(frame: Frame, action: RawAction, element: (id: number) => Promise<ElementHandle<Element> | null>): Promise<Proposals> {
-    // Live check by Playwright when the element is still there; the page's own counts otherwise
-    // (also when the check takes too long: a page that navigates may leave it waiting).
-    try {
-      const live = (async () => {
-        const handle = await element(action.id);
-        return handle ? await proposeSelectors(frame, handle) : null;
-      })();
-      const timeout = new Promise<null>((done) => setTimeout(() => done(null), LIVE_CHECK_MS).unref());
-      const proposals = await Promise.race([live, timeout]);
-      // No unique selector live may only mean the page moved on during the check (a click that
-      // navigates): then the page's counts from the moment of the action decide.
-      if (proposals?.best) return proposals;
-    } catch (error) {
-      // navigated away meanwhile
-      if (process.env.CAIRN_PICKER_DEBUG) console.error('live proposal failed', error);
-    }
-    return proposalsFromCounts(action.facts, action.counts, await framePathOf(frame).catch(() => null));
-  }
-
-  function target(p: Proposals): { params: { selector: string; by: FindBy }; unique: boolean } {
-    const chosen = p.best ?? p.alternatives.find((a) => a.strategy === 'css') ?? p.alternatives[0];
-    return { params: { selector: chosen?.selector ?? 'body', by: chosen?.by ?? 'selector' }, unique: !!p.best };
-  }
-
-  function toStep(action: RawAction, p: Proposals): RecordedStep | undefined {
-    const { params, unique } = target(p);
-    const hint = action.facts.label || action.facts.placeholder || action.facts.name || 'value';
-    switch (action.kind) {
-      case 'click':
-        return { type: 'web.click', params, unique };
-      case 'press':
-        return { type: 'web.pressKey', params: { ...params, key: action.key ?? 'Enter' }, unique };
-      case 'check':
-        return { type: 'web.check', params: { ...params, checked: action.checked ?? true }, unique };
-      case 'fill':
-        return { type: 'web.fill', params, unique, input: { param: 'value', value: action.value ?? '', variable: variableName(hint, taken), secret: !!action.secret } };
-      case 'select': {
-        const values = action.values ?? [];
-        return { type: 'web.selectOption', params, unique, input: { param: 'option', value: values.length === 1 ? values[0] : values, variable: variableName(hint, taken), secret: false } };
-      }
-      case 'upload': {
-        const files = action.files ?? [];
-        return { type: 'web.uploadFile', params, unique, input: { param: 'files', value: files.length === 1 ? files[0] : files, variable: variableName(hint, taken), secret: false } };
-      }
-      default:
-        return undefined;
-    }
-  }
-
-  function push(step: RecordedStep): void {
-    const last = steps.at(-1);
-    // Typing into the same field again replaces what was recorded for it.
-    if (step.type === 'web.fill' && last?.type === 'web.fill' && last.params.selector === step.params.selector && last.params.by === step.params.by && last.input) {
-      step.input = step.input && { ...step.input, variable: last.input.variable };
-      steps[steps.length - 1] = step;
-      return;
-    }
-    steps.push(step);
-  }
-
   return {
     add(frame, action, element) {
       lastActionAt = Date.now();
       // Checked at once (before a navigation can take the element away), added in order.
       const proposals = proposalsFor(frame, action, element);
       chain = chain.then(async () => {
-        const step = toStep(action, await proposals);
-        if (step) push(step);
+        const step = toStep(action, await proposals, taken);
+        if (step) push(steps, step);
       });
     },
     navigated(url) {

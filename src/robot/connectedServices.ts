@@ -1,7 +1,7 @@
 import type { HostServices } from '../engine/types.js';
 import { OrchestratorClient } from '../orchestrator/client.js';
 import { REDACTED } from '../scenario/values.js';
-import { disconnectedOrchestratorServices } from './desk.js';
+import { disconnectedOrchestratorServices } from './disconnected.js';
 import { createRobotHostServices } from './hostServices.js';
 import type { JobJournal } from './jobJournal.js';
 

@@ -65,125 +65,132 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 // eslint-disable-next-line no-control-regex
 const STRING_BODY = /"(?:[^"\\\u0000-\u001F]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
+/** Reads `text` as JSON and records where each value starts; throws `JsonSyntaxError`. */
 export function readJson(text: string): LocatedJson {
-  const offsets = new Map<string, number>();
-  let pos = 0;
+  return new LocatingReader(text).readDocument();
+}
 
-  const fail = (what: string, at = pos): never => {
-    const found = at >= text.length ? 'end of file' : `"${text[at]}"`;
+/** One pass over the text: `pos` moves forward, `offsets` fills as values start. */
+class LocatingReader {
+  readonly offsets = new Map<string, number>();
+  private pos = 0;
+
+  constructor(private readonly text: string) {}
+
+  readDocument(): LocatedJson {
+    // A UTF-8 byte order mark is what some Windows editors write; it is not content.
+    if (this.text.charCodeAt(0) === 0xfeff) this.pos = 1;
+    const value = this.readValue('', 0);
+    this.skipSpace();
+    if (this.pos < this.text.length) this.fail('Unexpected text after the end of the document');
+    return { value, offsets: this.offsets };
+  }
+
+  private fail(what: string, at = this.pos): never {
+    const found = at >= this.text.length ? 'end of file' : `"${this.text[at]}"`;
     throw new JsonSyntaxError(`${what}, found ${found}`, at);
-  };
-  const skipSpace = () => {
+  }
+
+  private skipSpace(): void {
+    const { text } = this;
     for (
-      let c = text.charCodeAt(pos);
+      let c = text.charCodeAt(this.pos);
       c === 32 || c === 10 || c === 13 || c === 9;
-      c = text.charCodeAt(++pos)
+      c = text.charCodeAt(++this.pos)
     );
-  };
-  const readString = (): string => {
-    STRING_BODY.lastIndex = pos;
+  }
+
+  private readString(): string {
+    const { text } = this;
+    STRING_BODY.lastIndex = this.pos;
     const match = STRING_BODY.exec(text);
     if (!match) {
       // Find where the string goes wrong: an unescaped control char, a bad escape or no end.
-      let i = pos + 1;
+      let i = this.pos + 1;
       while (i < text.length && text[i] !== '"' && text.charCodeAt(i) >= 0x20) i += text[i] === '\\' ? 2 : 1;
-      return fail('Unterminated or invalid string', i);
+      return this.fail('Unterminated or invalid string', i);
     }
-    pos += match[0].length;
+    this.pos += match[0].length;
     return JSON.parse(match[0]) as string;
-  };
-  const expectWord = (word: string, value: unknown): unknown => {
-    if (text.startsWith(word, pos)) {
-      pos += word.length;
+  }
+
+  private expectWord(word: string, value: unknown): unknown {
+    if (this.text.startsWith(word, this.pos)) {
+      this.pos += word.length;
       return value;
     }
-    return fail('Expected a JSON value');
-  };
+    return this.fail('Expected a JSON value');
+  }
 
-  const readValue = (path: string, depth: number): unknown => {
-    skipSpace();
-    offsets.set(path, pos);
-    const ch = text[pos];
+  private readValue(path: string, depth: number): unknown {
+    this.skipSpace();
+    this.offsets.set(path, this.pos);
+    const ch = this.text[this.pos];
     if ((ch === '{' || ch === '[') && depth >= MAX_JSON_DEPTH) {
-      throw new JsonSyntaxError(`Nested more than ${MAX_JSON_DEPTH} levels deep`, pos, 'json.tooDeep', path);
+      throw new JsonSyntaxError(`Nested more than ${MAX_JSON_DEPTH} levels deep`, this.pos, 'json.tooDeep', path);
     }
-    if (ch === '{') return readObject(path, depth + 1);
-    if (ch === '[') return readArray(path, depth + 1);
-    if (ch === '"') return readString();
-    if (ch === 't') return expectWord('true', true);
-    if (ch === 'f') return expectWord('false', false);
-    if (ch === 'n') return expectWord('null', null);
-    NUMBER.lastIndex = pos;
-    const match = NUMBER.exec(text);
-    if (!match) return fail('Expected a JSON value');
-    pos += match[0].length;
+    if (ch === '{') return this.readObject(path, depth + 1);
+    if (ch === '[') return this.readArray(path, depth + 1);
+    if (ch === '"') return this.readString();
+    if (ch === 't') return this.expectWord('true', true);
+    if (ch === 'f') return this.expectWord('false', false);
+    if (ch === 'n') return this.expectWord('null', null);
+    NUMBER.lastIndex = this.pos;
+    const match = NUMBER.exec(this.text);
+    if (!match) return this.fail('Expected a JSON value');
+    this.pos += match[0].length;
     return Number(match[0]);
-  };
+  }
 
-  const readObject = (path: string, depth: number): Record<string, unknown> => {
-    const out: Record<string, unknown> = {};
-    pos++;
-    skipSpace();
-    if (text[pos] === '}') {
-      pos++;
-      return out;
+  /** After a value: true at `,` (and more must follow), false at `close`, else a syntax error. */
+  private moreItems(close: '}' | ']', expected: string): boolean {
+    this.skipSpace();
+    if (this.text[this.pos] === ',') {
+      const comma = this.pos++;
+      this.skipSpace();
+      if (this.text[this.pos] === close) this.fail(`Trailing comma before "${close}"`, comma);
+      return true;
     }
-    for (;;) {
-      skipSpace();
-      if (text[pos] !== '"') fail('Expected a double-quoted property name');
-      const key = readString();
-      skipSpace();
-      if (text[pos] !== ':') fail(`Expected ":" after property name "${key}"`);
-      pos++;
-      const value = readValue(appendPath(path, key), depth);
+    if (this.text[this.pos] === close) {
+      this.pos++;
+      return false;
+    }
+    return this.fail(expected);
+  }
+
+  /** Consumes the opening bracket; true when the container is empty (and closed). */
+  private openEmpty(close: '}' | ']'): boolean {
+    this.pos++;
+    this.skipSpace();
+    if (this.text[this.pos] !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  private readObject(path: string, depth: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    if (this.openEmpty('}')) return out;
+    do {
+      this.skipSpace();
+      if (this.text[this.pos] !== '"') this.fail('Expected a double-quoted property name');
+      const key = this.readString();
+      this.skipSpace();
+      if (this.text[this.pos] !== ':') this.fail(`Expected ":" after property name "${key}"`);
+      this.pos++;
+      const value = this.readValue(appendPath(path, key), depth);
       // A "__proto__" key must become data, as with JSON.parse, not change the prototype.
       if (key === '__proto__')
         Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
       else out[key] = value;
-      skipSpace();
-      if (text[pos] === ',') {
-        const comma = pos++;
-        skipSpace();
-        if (text[pos] === '}') fail('Trailing comma before "}"', comma);
-        continue;
-      }
-      if (text[pos] === '}') {
-        pos++;
-        return out;
-      }
-      fail('Expected "," or "}" after a property value');
-    }
-  };
+    } while (this.moreItems('}', 'Expected "," or "}" after a property value'));
+    return out;
+  }
 
-  const readArray = (path: string, depth: number): unknown[] => {
+  private readArray(path: string, depth: number): unknown[] {
     const out: unknown[] = [];
-    pos++;
-    skipSpace();
-    if (text[pos] === ']') {
-      pos++;
-      return out;
-    }
-    for (;;) {
-      out.push(readValue(appendPath(path, out.length), depth));
-      skipSpace();
-      if (text[pos] === ',') {
-        const comma = pos++;
-        skipSpace();
-        if (text[pos] === ']') fail('Trailing comma before "]"', comma);
-        continue;
-      }
-      if (text[pos] === ']') {
-        pos++;
-        return out;
-      }
-      fail('Expected "," or "]" after an array element');
-    }
-  };
-
-  // A UTF-8 byte order mark is what some Windows editors write; it is not content.
-  if (text.charCodeAt(0) === 0xfeff) pos = 1;
-  const value = readValue('', 0);
-  skipSpace();
-  if (pos < text.length) fail('Unexpected text after the end of the document');
-  return { value, offsets };
+    if (this.openEmpty(']')) return out;
+    do out.push(this.readValue(appendPath(path, out.length), depth));
+    while (this.moreItems(']', 'Expected "," or "]" after an array element'));
+    return out;
+  }
 }

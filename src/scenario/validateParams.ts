@@ -45,6 +45,81 @@ function* expressionsIn(
   }
 }
 
+/** The block whose parameters are checked, and where its problems go. */
+type BlockCheck = { block: Block; index: number; declared: Set<string>; report: Report };
+
+/** Each expression in a parameter parses, and names only variables of the scenario or JS globals. */
+function checkExpressions(check: BlockCheck, name: string, spec: ParamTypeInfo, value: unknown): void {
+  const { block, index, declared, report } = check;
+  const expressions =
+    spec.kind === 'expression' && typeof value === 'string' && value.trim() !== ''
+      ? [{ expr: value, path: ['blocks', index, 'params', name] as PropertyKey[] }]
+      : [...expressionsIn(value, ['blocks', index, 'params', name])];
+  for (const found of expressions) {
+    const { program, error } = parseExpressionSource(found.expr);
+    if (!program) {
+      report({
+        code: 'expr.syntax',
+        blockId: block.id,
+        path: formatPath(found.path),
+        message: msg(
+          `Expression \`${found.expr}\` in block "${block.id}" does not parse: ${error}`,
+          `Выражение \`${found.expr}\` в блоке "${block.id}" содержит синтаксическую ошибку: ${error}`,
+        ),
+      });
+      continue;
+    }
+    for (const free of freeNamesOf(program)) {
+      if (declared.has(free) || JS_GLOBALS.has(free)) continue;
+      report({
+        severity: 'warning',
+        code: 'expr.unknownName',
+        blockId: block.id,
+        path: formatPath(found.path),
+        message: msg(
+          `Expression \`${found.expr}\` in block "${block.id}" uses "${free}", which is neither a variable of the scenario nor a JavaScript global`,
+          `Выражение \`${found.expr}\` в блоке "${block.id}" использует "${free}" — это не переменная сценария и не глобальный объект JavaScript`,
+        ),
+      });
+    }
+  }
+}
+
+/** One declared parameter: given when required, its expressions, code and variable name sound. */
+function checkParam(check: BlockCheck, info: BlockTypeInfo, name: string, spec: ParamTypeInfo, value: unknown): void {
+  const { block, index, declared, report } = check;
+  const path = blockPath(index, 'params', name);
+  if (spec.required && isMissing(spec, value)) {
+    report({
+      code: 'param.required',
+      blockId: block.id,
+      path,
+      message: msg(
+        `Required parameter "${name}" of block "${block.id}" (${info.title.en}) is empty`,
+        `Не заполнен обязательный параметр "${name}" блока "${block.id}" (${info.title.ru})`,
+      ),
+    });
+  }
+  checkExpressions(check, name, spec, value);
+  if (spec.kind === 'code' && spec.language === 'javascript' && typeof value === 'string') {
+    const error = scriptSyntaxError(value);
+    if (error) {
+      report({
+        code: 'code.syntax',
+        blockId: block.id,
+        path,
+        message: msg(
+          `JavaScript code of block "${block.id}" does not parse: ${error}`,
+          `JavaScript-код блока "${block.id}" содержит синтаксическую ошибку: ${error}`,
+        ),
+      });
+    }
+  }
+  if (spec.kind === 'variable' && typeof value === 'string' && value !== '' && !declared.has(value)) {
+    report({ code: 'variable.undeclared', blockId: block.id, path, message: undeclared(value, block.id) });
+  }
+}
+
 export function checkParams(
   block: Block,
   index: number,
@@ -53,70 +128,8 @@ export function checkParams(
   report: Report,
 ): void {
   const params = block.params ?? {};
-  for (const [name, spec] of Object.entries(info.params)) {
-    const value = params[name];
-    const path = blockPath(index, 'params', name);
-    if (spec.required && isMissing(spec, value)) {
-      report({
-        code: 'param.required',
-        blockId: block.id,
-        path,
-        message: msg(
-          `Required parameter "${name}" of block "${block.id}" (${info.title.en}) is empty`,
-          `Не заполнен обязательный параметр "${name}" блока "${block.id}" (${info.title.ru})`,
-        ),
-      });
-    }
-    const expressions =
-      spec.kind === 'expression' && typeof value === 'string' && value.trim() !== ''
-        ? [{ expr: value, path: ['blocks', index, 'params', name] as PropertyKey[] }]
-        : [...expressionsIn(value, ['blocks', index, 'params', name])];
-    for (const found of expressions) {
-      const { program, error } = parseExpressionSource(found.expr);
-      if (!program) {
-        report({
-          code: 'expr.syntax',
-          blockId: block.id,
-          path: formatPath(found.path),
-          message: msg(
-            `Expression \`${found.expr}\` in block "${block.id}" does not parse: ${error}`,
-            `Выражение \`${found.expr}\` в блоке "${block.id}" содержит синтаксическую ошибку: ${error}`,
-          ),
-        });
-        continue;
-      }
-      for (const name of freeNamesOf(program)) {
-        if (declared.has(name) || JS_GLOBALS.has(name)) continue;
-        report({
-          severity: 'warning',
-          code: 'expr.unknownName',
-          blockId: block.id,
-          path: formatPath(found.path),
-          message: msg(
-            `Expression \`${found.expr}\` in block "${block.id}" uses "${name}", which is neither a variable of the scenario nor a JavaScript global`,
-            `Выражение \`${found.expr}\` в блоке "${block.id}" использует "${name}" — это не переменная сценария и не глобальный объект JavaScript`,
-          ),
-        });
-      }
-    }
-    if (spec.kind === 'code' && spec.language === 'javascript' && typeof value === 'string') {
-      const error = scriptSyntaxError(value);
-      if (error) {
-        report({
-          code: 'code.syntax',
-          blockId: block.id,
-          path,
-          message: msg(
-            `JavaScript code of block "${block.id}" does not parse: ${error}`,
-            `JavaScript-код блока "${block.id}" содержит синтаксическую ошибку: ${error}`,
-          ),
-        });
-      }
-    }
-    if (spec.kind === 'variable' && typeof value === 'string' && value !== '' && !declared.has(value)) {
-      report({ code: 'variable.undeclared', blockId: block.id, path, message: undeclared(value, block.id) });
-    }
-  }
+  const check: BlockCheck = { block, index, declared, report };
+  for (const [name, spec] of Object.entries(info.params)) checkParam(check, info, name, spec, params[name]);
   for (const name of Object.keys(params)) {
     if (!(name in info.params)) {
       report({

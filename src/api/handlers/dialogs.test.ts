@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../../testing/until.js';
+import { cleanUp, startService } from '../testing/serviceHarness.js';
 import type { Emit } from '../context.js';
 import { events, type EventName } from '../contract.js';
 import { createDialogBroker } from './dialogs.js';
@@ -44,5 +47,58 @@ describe('dialogs asked by blocks', () => {
     expect(sent.map((s) => s.event)).toEqual(['dialog.request', 'dialog.request', 'dialog.closed']);
     broker.answer((sent[1].payload as { requestId: string }).requestId, '/tmp/a.xlsx');
     await expect(other).resolves.toBe('/tmp/a.xlsx');
+  });
+});
+
+afterEach(cleanUp);
+
+describe('dialogs through the service', () => {
+  it('asks the user through dialog.request and gives the block the answer from dialog.answer', async () => {
+    const { call, root, events } = await startService();
+    const dir = join(root, 'p');
+    await call('project.new', { dir, name: 'P' });
+    const path = join(dir, 'main.scenario.json');
+    const { doc } = await call('scenario.read', { path });
+    const ask =
+      "const ok = await ctx.host.request('dialog.confirm', { title: 'Go?', message: 'Delete 3 files?' }); log('answer: ' + ok);";
+    await call('scenario.save', {
+      path,
+      doc: {
+        ...doc,
+        blocks: [
+          { id: 'start', type: 'core.start', at: [0, 0] },
+          { id: 'ask', type: 'core.script', at: [0, 100], params: { code: ask } },
+        ],
+        links: [{ from: 'start', port: 'next', to: 'ask' }],
+      },
+    });
+
+    const { runId } = await call('run.start', { path });
+    const request = await until(() => events.find((e) => e.event === 'dialog.request'), 'dialog.request');
+    expect(request.payload).toMatchObject({
+      runId,
+      method: 'dialog.confirm',
+      params: { title: 'Go?', message: 'Delete 3 files?' },
+    });
+    await expect(
+      call('dialog.answer', {
+        requestId: (request.payload as { requestId: string }).requestId,
+        result: 'maybe',
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid_args',
+    });
+    await call('dialog.answer', {
+      requestId: (request.payload as { requestId: string }).requestId,
+      result: true,
+    });
+
+    const payloads = () =>
+      events
+        .filter((e) => e.event === 'run.event')
+        .map((e) => (e.payload as { event: { type: string; message?: string; result?: string } }).event);
+    const finished = await until(() => payloads().find((e) => e.type === 'run.finished'), 'run.finished');
+    expect(finished.result).toBe('success');
+    expect(payloads().some((e) => e.type === 'log' && e.message === 'answer: true')).toBe(true);
   });
 });

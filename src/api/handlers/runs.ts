@@ -54,13 +54,60 @@ export type RunControl = RunHandlers & {
   abortAll(): Promise<void>;
 };
 
+/** The `orchestrator.*` services of one Designer run (from the connection in settings) and a wait for its last delivery. */
+export type RunOrchestrator = (runGuid: string) => Promise<{ services: HostServices; settle(): Promise<void> }>;
+
+type StartDeps = {
+  startRun: StartRun;
+  emit: Emit;
+  dialogs: DialogBroker;
+  limits: () => Promise<Pick<RunRequest, 'stopGraceMs' | 'memoryLimitMb'>>;
+  orchestrator?: RunOrchestrator;
+  /** The runs going, by id: a run is in it until it ended and its deliveries settled. */
+  runs: Map<string, RunHandle>;
+};
+
+/** Starts a Designer run of a saved scenario file with the user's limits, its dialogs and Orchestrator blocks. */
+async function startDesignerRun(deps: StartDeps, given: Parameters<Handlers['run.start']>[0]): Promise<{ runId: string }> {
+  const { path, mode, breakpoints, breakOnError, startAt, pauseOnStart, args } = given;
+  const { dialogs, runs } = deps;
+  const target = resolve(path);
+  if (!(await stat(target).catch(() => undefined))?.isFile()) {
+    throw new ApiError('not_found', `Scenario file not found: ${target}`);
+  }
+  let runId = '';
+  const { stopGraceMs, memoryLimitMb } = await deps.limits();
+  const connected = await deps.orchestrator?.(randomUUID());
+  const handle = deps.startRun(
+    // trace: the Designer highlights the running block, so it needs block.started/finished.
+    {
+      target,
+      mode,
+      args,
+      trace: true,
+      debug: mode === 'debug' ? { breakpoints, breakOnError, startAt, pauseOnStart } : undefined,
+      stopGraceMs,
+      memoryLimitMb,
+    },
+    { ...connected?.services, ...toHostServices(dialogs.servicesFor(() => runId)) },
+  );
+  runId = handle.runId;
+  runs.set(runId, handle);
+  handle.onEvent((event) => deps.emit('run.event', { runId, event }));
+  void handle.done
+    .catch(() => undefined) // the engine reports failures as run.finished; nothing to add here
+    .then(() => connected?.settle())
+    .finally(() => {
+      runs.delete(runId);
+      dialogs.cancelRun(runId);
+    });
+  return { runId };
+}
+
 /**
  * Runs saved scenario files in the engine's runner process. Every RunEvent is forwarded as a
  * `run.event`; the blocks' dialogs become `dialog.request` events through the broker.
  */
-/** The `orchestrator.*` services of one Designer run (from the connection in settings) and a wait for its last delivery. */
-export type RunOrchestrator = (runGuid: string) => Promise<{ services: HostServices; settle(): Promise<void> }>;
-
 export function createRunHandlers(
   startRun: StartRun,
   emit: Emit,
@@ -70,6 +117,7 @@ export function createRunHandlers(
   orchestrator?: RunOrchestrator,
 ): RunControl {
   const runs = new Map<string, RunHandle>();
+  const startDeps: StartDeps = { startRun, emit, dialogs, limits, orchestrator, runs };
 
   const find = (runId: string) => {
     const run = runs.get(runId);
@@ -85,39 +133,7 @@ export function createRunHandlers(
   }
 
   return {
-    async 'run.start'({ path, mode, breakpoints, breakOnError, startAt, pauseOnStart, args }) {
-      const target = resolve(path);
-      if (!(await stat(target).catch(() => undefined))?.isFile()) {
-        throw new ApiError('not_found', `Scenario file not found: ${target}`);
-      }
-      let runId = '';
-      const { stopGraceMs, memoryLimitMb } = await limits();
-      const connected = await orchestrator?.(randomUUID());
-      const handle = startRun(
-        // trace: the Designer highlights the running block, so it needs block.started/finished.
-        {
-          target,
-          mode,
-          args,
-          trace: true,
-          debug: mode === 'debug' ? { breakpoints, breakOnError, startAt, pauseOnStart } : undefined,
-          stopGraceMs,
-          memoryLimitMb,
-        },
-        { ...connected?.services, ...toHostServices(dialogs.servicesFor(() => runId)) },
-      );
-      runId = handle.runId;
-      runs.set(runId, handle);
-      handle.onEvent((event) => emit('run.event', { runId, event }));
-      void handle.done
-        .catch(() => undefined) // the engine reports failures as run.finished; nothing to add here
-        .then(() => connected?.settle())
-        .finally(() => {
-          runs.delete(runId);
-          dialogs.cancelRun(runId);
-        });
-      return { runId };
-    },
+    'run.start': (given) => startDesignerRun(startDeps, given),
     async 'run.stop'({ runId }) {
       find(runId).stop();
       return {};

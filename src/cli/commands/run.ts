@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createRunnerPool, type RunnerPool } from '../../engine/runner/pool.js';
-import type { RunHandle, RunResult, RunSummary } from '../../engine/types.js';
+import type { RunHandle, RunRequest, RunResult, RunSummary } from '../../engine/types.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { VendorArgument } from '../argsFile.js';
 import type { CliCommand } from '../command.js';
@@ -92,37 +92,68 @@ function orchestratorConnection(url: string | undefined, guid: string | undefine
   return url && guid ? { url, robotGuid: guid, insecureTls } : null;
 }
 
+const RUN_OPTIONS = {
+  var: { type: 'string', multiple: true },
+  args: { type: 'string' },
+  json: { type: 'boolean' },
+  'debug-break': { type: 'string', multiple: true },
+  'stop-grace': { type: 'string' },
+  'max-memory': { type: 'string' },
+  lang: { type: 'string' },
+  orchestrator: { type: 'string' },
+  guid: { type: 'string' },
+  insecure: { type: 'boolean' },
+} as const;
+
+const HELP = [
+  `usage: ${USAGE}`,
+  '  --stop-grace S   after Ctrl+C, how long the running block may take before the run is aborted (default 30)',
+  '  --max-memory MB  heap limit of the engine; beyond it the run fails "ran out of memory" (default 2048)',
+  'Exit codes: 0 success, 1 failed, 2 usage or validation error, 3 stopped, 4 aborted.',
+].join('\n');
+
+type RunValues = ReturnType<typeof parseOptions<typeof RUN_OPTIONS>>['values'];
+
+type Limits = { graceSeconds?: number; memoryLimitMb?: number };
+
+/** The engine's run request from the command line's limits and breakpoints. */
+function runRequest(values: RunValues, limits: Limits, scenarioPath: string, args: Record<string, unknown>, breakpoints: string[]): RunRequest {
+  const { graceSeconds, memoryLimitMb } = limits;
+  return {
+    target: scenarioPath,
+    args,
+    trace: values.json === true || process.stdout.isTTY === true,
+    ...(graceSeconds !== undefined ? { stopGraceMs: Math.round(graceSeconds * 1000) } : {}),
+    ...(memoryLimitMb !== undefined ? { memoryLimitMb: Math.max(16, Math.round(memoryLimitMb)) } : {}),
+    ...(breakpoints.length > 0 ? { mode: 'debug' as const, debug: { breakpoints } } : {}),
+  };
+}
+
+/** Shows the run as it goes (with the debug prompt at breakpoints) until it ends; Ctrl+C stops it. */
+async function followRun(handle: RunHandle, output: RunOutput, debugging: boolean, json: boolean): Promise<RunSummary> {
+  const prompt = debugging ? debugPrompt(handle, output, json) : undefined;
+  handle.onEvent((event) => {
+    output.event(event);
+    if (event.type === 'paused') prompt?.paused(event);
+  });
+  const onInterrupt = interruptHandler(handle, output);
+  process.on('SIGINT', onInterrupt);
+  try {
+    return await handle.done;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    prompt?.close();
+  }
+}
+
 async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
-  const { values, positionals } = parseOptions(
-    argv,
-    {
-      var: { type: 'string', multiple: true },
-      args: { type: 'string' },
-      json: { type: 'boolean' },
-      'debug-break': { type: 'string', multiple: true },
-      'stop-grace': { type: 'string' },
-      'max-memory': { type: 'string' },
-      lang: { type: 'string' },
-      orchestrator: { type: 'string' },
-      guid: { type: 'string' },
-      insecure: { type: 'boolean' },
-    },
-    { min: 1, max: 1 },
-  );
+  const { values, positionals } = parseOptions(argv, RUN_OPTIONS, { min: 1, max: 1 });
   if (values.help) {
-    console.log(
-      [
-        `usage: ${USAGE}`,
-        '  --stop-grace S   after Ctrl+C, how long the running block may take before the run is aborted (default 30)',
-        '  --max-memory MB  heap limit of the engine; beyond it the run fails "ran out of memory" (default 2048)',
-        'Exit codes: 0 success, 1 failed, 2 usage or validation error, 3 stopped, 4 aborted.',
-      ].join('\n'),
-    );
+    console.log(HELP);
     return 0;
   }
   const lang = pickLanguage(values.lang);
-  const graceSeconds = positive('stop-grace', values['stop-grace']);
-  const memoryLimitMb = positive('max-memory', values['max-memory']);
+  const limits: Limits = { graceSeconds: positive('stop-grace', values['stop-grace']), memoryLimitMb: positive('max-memory', values['max-memory']) };
   // The runner process starts first and loads the engine while this process loads the
   // validation (the catalog, the schemas) and checks the scenario: on two cores, in parallel.
   const pool = runners();
@@ -155,31 +186,11 @@ async function run(argv: string[], runners: () => RunnerPool): Promise<number> {
   );
   const output = values.json ? jsonOutput(process.stdout) : humanOutput(process.stdout, process.stderr);
   const handle = pool.startRun(
-    {
-      target: target.scenarioPath,
-      args,
-      trace: values.json === true || process.stdout.isTTY === true,
-      ...(graceSeconds !== undefined ? { stopGraceMs: Math.round(graceSeconds * 1000) } : {}),
-      ...(memoryLimitMb !== undefined ? { memoryLimitMb: Math.max(16, Math.round(memoryLimitMb)) } : {}),
-      ...(breakpoints.length > 0 ? { mode: 'debug' as const, debug: { breakpoints } } : {}),
-    },
+    runRequest(values, limits, target.scenarioPath, args, breakpoints),
     // Dialog blocks talk to the user on this terminal (src/cli/dialogs.ts).
     { ...terminalDialogs(output), ...orchestrator.services },
   );
-  const prompt = breakpoints.length > 0 ? debugPrompt(handle, output, values.json === true) : undefined;
-  handle.onEvent((event) => {
-    output.event(event);
-    if (event.type === 'paused') prompt?.paused(event);
-  });
-  const onInterrupt = interruptHandler(handle, output);
-  process.on('SIGINT', onInterrupt);
-  let summary: RunSummary;
-  try {
-    summary = await handle.done;
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    prompt?.close();
-  }
+  const summary = await followRun(handle, output, breakpoints.length > 0, values.json === true);
   await orchestrator.settle();
   output.finish(summary);
   if (argsFile && summary.result === 'success')
