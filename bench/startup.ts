@@ -118,8 +118,17 @@ async function designerFigures(): Promise<void> {
   await rm(dataDir, { recursive: true, force: true });
 }
 
+/** Bundles a bench entry like the core (the shipped `cairn orchestrator` runs built code too). */
+async function bundle(entry: string, out: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const outfile = join(root, 'dist', 'bench', out);
+  await esbuild.build({ entryPoints: [join(root, 'bench', entry)], bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', outfile, logLevel: 'warning' });
+  return outfile;
+}
+
+/** The emulator as its own process, built: run through tsx, its closures would pay tsx's naming wrapper per request. */
 async function startEmulator(): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(resolve('bin/tsnode.js'), [resolve('bench/emulator.ts'), '--serve'], { stdio: 'inherit' });
+  const child = fork(await bundle('emulator.ts', 'emulator.mjs'), ['--serve'], { stdio: 'inherit' });
   const url = await new Promise<string>((done, fail) => {
     child.once('message', (message: { url: string }) => done(message.url));
     child.once('exit', (code) => fail(new Error(`the emulator exited with code ${code}`)));
@@ -140,14 +149,12 @@ async function admin<T>(url: string, route: string, body: unknown): Promise<T> {
  */
 async function logFigures(): Promise<void> {
   const emulator = await startEmulator();
-  const bundle = join(root, 'dist', 'bench', 'logDelivery.mjs');
-  const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: [join(root, 'bench', 'logDelivery.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node22', packages: 'external', outfile: bundle, logLevel: 'warning' });
+  const sender = await bundle('logDelivery.ts', 'logDelivery.mjs');
   try {
     const robotGuid = (await admin<{ guid: string }>(emulator.url, '/admin/robots', { name: 'bench-logs' })).guid;
     const processGuid = (await admin<{ guid: string }>(emulator.url, '/admin/processes', { name: 'bench' })).guid;
     const versionGuid = (await admin<{ guid: string }>(emulator.url, '/admin/versions', { processGuid, name: 'bench.py' })).guid;
-    const { stdout } = await run(process.execPath, [bundle, emulator.url, robotGuid, versionGuid, String(LINES)], { cwd: root, maxBuffer: 1 << 20 });
+    const { stdout } = await run(process.execPath, [sender, emulator.url, robotGuid, versionGuid, String(LINES)], { cwd: root, maxBuffer: 1 << 20 });
     const result = JSON.parse(stdout) as { plainRate: number; robotRate: number; lagMs: number; plainCpuUs: number; robotCpuUs: number };
     rows.push({ name: `plain node:http posts (${LINES} lines)`, value: `${result.plainRate.toFixed(0)} lines/s`, target: '', ok: undefined });
     rows.push({ name: `robot log delivery (${LINES}-line job)`, value: `${result.robotRate.toFixed(0)} lines/s`, target: '≥ 5000 lines/s', ok: result.robotRate >= 5000 });

@@ -30,7 +30,8 @@ export const PACKAGE_CAP = 100 * 1024 * 1024;
 /**
  * The whole body, refused past `cap`. Read with 'data'/'end' rather than an async iterator: a log
  * line is one small chunk, and the iterator's per-request setup was a visible share of the
- * emulator's cost per call.
+ * emulator's cost per call. The listeners go with the request, so none is removed; once refused,
+ * the rest of the body is read and dropped, which keeps the connection usable.
  */
 export function readBody(req: IncomingMessage, cap: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -38,36 +39,16 @@ export function readBody(req: IncomingMessage, cap: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const onData = (chunk: Buffer): void => {
+    req.on('data', (chunk: Buffer) => {
+      if (size > cap) return;
       size += chunk.length;
-      if (size > cap) {
-        cleanUp();
-        reject(fail(413, `Request body is over the ${cap}-byte limit.`));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = (): void => {
-      cleanUp();
-      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size));
-    };
-    const onError = (error: Error): void => {
-      cleanUp();
-      reject(error);
-    };
-    // A connection closed mid-body ends the request with 'error' (or a bare 'close' when no data
-    // was pending): either way the promise must settle.
-    const onClose = (): void => onError(new Error('The client closed the connection before the body arrived.'));
-    const cleanUp = (): void => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      req.off('close', onClose);
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-    req.on('close', onClose);
+      if (size > cap) reject(fail(413, `Request body is over the ${cap}-byte limit.`));
+      else chunks.push(chunk);
+    });
+    // A settled promise ignores the later calls: 'close' after 'end', 'end' after a refusal.
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    req.on('error', reject);
+    req.on('close', () => reject(new Error('The client closed the connection before the body arrived.')));
   });
 }
 
