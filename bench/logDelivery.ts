@@ -2,7 +2,7 @@
  * Log delivery, measured by bench/startup.ts (which bundles this file like the core and runs it):
  * a job's lines through the robot's real path (the writer batches them into a SQLite outbox, the
  * worker delivers them in order through the client) against plain `node:http` keep-alive posts
- * to the same emulator, interleaved, medians of 3. Prints one JSON line.
+ * to the same emulator, interleaved, medians of 5. Prints one JSON line.
  *
  *   node dist/bench/logDelivery.mjs <emulator url> <robot guid> <version guid> <lines>
  */
@@ -102,7 +102,7 @@ const robot: number[] = [];
 const lags: number[] = [];
 const plainCpu: number[] = [];
 const robotCpu: number[] = [];
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < 5; i++) {
   const plainJob = await job();
   let cpu = process.cpuUsage();
   plain.push(await plainPosts(plainJob, LINES));
