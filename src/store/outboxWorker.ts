@@ -1,4 +1,4 @@
-import { createBackoff, sleep } from '../util/backoff.js';
+import { createBackoff, sleep, type Backoff } from '../util/backoff.js';
 import type { Outbox, OutboxItem, OutboxRow } from './outbox.js';
 
 /**
@@ -35,83 +35,24 @@ export type OutboxWorker = {
 };
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { outbox, robotGuid, deliver } = options;
-  const classify = options.classify ?? (() => 'retry');
+  const { outbox, robotGuid } = options;
   const batchSize = options.batchSize ?? 500;
   const backoff = createBackoff(options.retryInitialMs ?? 500, options.retryMaxMs ?? 30_000);
-
-  let running = false;
+  const signal = createWakeSignal();
+  const drained = createDrainWaiters();
+  const delivery: OutboxWorkerState = { running: false, lastError: null, failedAttempts: 0 };
   let loop: Promise<void> | null = null;
   let stopController = new AbortController();
-  let wakeUp: (() => void) | null = null;
-  let lastError: string | null = null;
-  let failedAttempts = 0;
-  const drainWaiters = new Set<() => void>();
-
-  const notifyDrained = () => {
-    for (const resolve of drainWaiters) resolve();
-    drainWaiters.clear();
-  };
-
-  const wake = () => {
-    const resolve = wakeUp;
-    wakeUp = null;
-    resolve?.();
-  };
-
-  const waitForWake = () =>
-    new Promise<void>((resolve) => {
-      wakeUp = resolve;
-    });
-
-  /**
-   * Delivers one batch, one row at a time (so the order holds); returns false when a row failed
-   * and the loop must wait before retrying. Delivered rows are marked together, in one statement
-   * over their span of ids, when the batch ends or stops early: a crash in between only means
-   * those rows are sent again (at least once), never that one is lost.
-   */
-  async function deliverBatch(rows: OutboxRow[]): Promise<boolean> {
-    const delivered: number[] = [];
-    try {
-      for (const row of rows) {
-        if (!running) return true;
-        try {
-          await deliver(row.item);
-          delivered.push(row.id);
-          backoff.reset();
-          lastError = null;
-          failedAttempts = 0;
-        } catch (error) {
-          const verdict = classify(error);
-          const message = error instanceof Error ? error.message : String(error);
-          options.onDeliveryError?.(error, row, verdict);
-          if (verdict === 'reject') {
-            outbox.markRejected(row.id, message);
-            continue;
-          }
-          outbox.recordFailure(row.id, message);
-          lastError = message;
-          failedAttempts += 1;
-          return false;
-        }
-      }
-      return true;
-    } finally {
-      // Rows are handled in id order and a failure ends the batch, so every row between the first
-      // and the last delivered one was delivered or refused (already marked, left as it is).
-      if (delivered.length > 0) outbox.markDeliveredRange(robotGuid, delivered[0], delivered[delivered.length - 1]);
-    }
-  }
 
   async function run(): Promise<void> {
-    while (running) {
+    while (delivery.running) {
       const rows = outbox.pending(robotGuid, batchSize);
       if (rows.length === 0) {
-        notifyDrained();
-        await waitForWake();
+        drained.notify();
+        await signal.wait();
         continue;
       }
-      const ok = await deliverBatch(rows);
+      const ok = await deliverBatch(rows, options, delivery, backoff);
       // Enqueue wakes are ignored while waiting here: during an outage every log line would
       // otherwise trigger another attempt.
       if (!ok) await sleep(backoff.next(), stopController.signal);
@@ -120,35 +61,106 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   return {
     start() {
-      if (running) return;
-      running = true;
+      if (delivery.running) return;
+      delivery.running = true;
       stopController = new AbortController();
       loop = run();
     },
     async stop() {
-      if (!running) return;
-      running = false;
+      if (!delivery.running) return;
+      delivery.running = false;
       stopController.abort();
-      wake();
+      signal.wake();
       await loop;
       loop = null;
     },
-    wake,
+    wake: signal.wake,
     drain(timeoutMs) {
       if (outbox.backlog(robotGuid) === 0) return Promise.resolve(true);
-      return new Promise((resolve) => {
+      const done = drained.wait(timeoutMs);
+      signal.wake();
+      return done;
+    },
+    state: () => ({ ...delivery }),
+  };
+}
+
+/**
+ * Delivers one batch, one row at a time (so the order holds); returns false when a row failed
+ * and the loop must wait before retrying. Delivered rows are marked together, in one statement
+ * over their span of ids, when the batch ends or stops early: a crash in between only means
+ * those rows are sent again (at least once), never that one is lost.
+ */
+async function deliverBatch(rows: OutboxRow[], options: OutboxWorkerOptions, delivery: OutboxWorkerState, backoff: Backoff): Promise<boolean> {
+  const { outbox, robotGuid, deliver } = options;
+  const classify = options.classify ?? (() => 'retry');
+  const delivered: number[] = [];
+  try {
+    for (const row of rows) {
+      if (!delivery.running) return true;
+      try {
+        await deliver(row.item);
+        delivered.push(row.id);
+        backoff.reset();
+        delivery.lastError = null;
+        delivery.failedAttempts = 0;
+      } catch (error) {
+        const verdict = classify(error);
+        const message = error instanceof Error ? error.message : String(error);
+        options.onDeliveryError?.(error, row, verdict);
+        if (verdict === 'reject') {
+          outbox.markRejected(row.id, message);
+          continue;
+        }
+        outbox.recordFailure(row.id, message);
+        delivery.lastError = message;
+        delivery.failedAttempts += 1;
+        return false;
+      }
+    }
+    return true;
+  } finally {
+    // Rows are handled in id order and a failure ends the batch, so every row between the first
+    // and the last delivered one was delivered or refused (already marked, left as it is).
+    if (delivered.length > 0) outbox.markDeliveredRange(robotGuid, delivered[0], delivered[delivered.length - 1]);
+  }
+}
+
+/** The loop's sleep while the outbox is empty, ended by the next enqueue (or stop). */
+function createWakeSignal(): { wake(): void; wait(): Promise<void> } {
+  let wakeUp: (() => void) | null = null;
+  return {
+    wake() {
+      const resolve = wakeUp;
+      wakeUp = null;
+      resolve?.();
+    },
+    wait: () =>
+      new Promise<void>((resolve) => {
+        wakeUp = resolve;
+      }),
+  };
+}
+
+/** Who waits for the stream to be fully delivered: true when it is, false after their timeout. */
+function createDrainWaiters(): { wait(timeoutMs: number): Promise<boolean>; notify(): void } {
+  const waiters = new Set<() => void>();
+  return {
+    wait: (timeoutMs) =>
+      new Promise((resolve) => {
         const timer = setTimeout(() => {
-          drainWaiters.delete(done);
+          waiters.delete(done);
           resolve(false);
         }, timeoutMs);
         const done = () => {
           clearTimeout(timer);
           resolve(true);
         };
-        drainWaiters.add(done);
-        wake();
-      });
+        waiters.add(done);
+      }),
+    notify() {
+      for (const resolve of waiters) resolve();
+      waiters.clear();
     },
-    state: () => ({ running, lastError, failedAttempts }),
   };
 }
