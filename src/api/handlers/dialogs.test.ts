@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { until } from '../../testing/until.js';
-import { cleanUp, startService } from '../testing/serviceHarness.js';
+import { cleanUp, startProject } from '../testing/serviceHarness.js';
 import type { Emit } from '../context.js';
 import { events, type EventName } from '../contract.js';
 import { createDialogBroker } from './dialogs.js';
@@ -54,11 +53,7 @@ afterEach(cleanUp);
 
 describe('dialogs through the service', () => {
   it('asks the user through dialog.request and gives the block the answer from dialog.answer', async () => {
-    const { call, root, events } = await startService();
-    const dir = join(root, 'p');
-    await call('project.new', { dir, name: 'P' });
-    const path = join(dir, 'main.scenario.json');
-    const { doc } = await call('scenario.read', { path });
+    const { call, events, path, doc } = await startProject();
     const ask =
       "const ok = await ctx.host.request('dialog.confirm', { title: 'Go?', message: 'Delete 3 files?' }); log('answer: ' + ok);";
     await call('scenario.save', {

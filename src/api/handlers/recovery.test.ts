@@ -1,16 +1,11 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanUp, startService } from '../testing/serviceHarness.js';
+import { cleanUp, startProject } from '../testing/serviceHarness.js';
 
 afterEach(cleanUp);
 
 describe('recovery copies through the service', () => {
   it('keeps recovery copies in the data folder until the scenario is saved', async () => {
-    const { call, root, dataDir } = await startService();
-    const dir = join(root, 'p');
-    await call('project.new', { dir, name: 'P' });
-    const path = join(dir, 'main.scenario.json');
-    const { doc, rev } = await call('scenario.read', { path });
+    const { call, dataDir, dir, path, doc, rev } = await startProject();
     const edited = { ...doc, name: 'Edited but unsaved' };
 
     await call('recovery.write', { path, doc: edited });

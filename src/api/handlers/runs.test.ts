@@ -1,18 +1,14 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../scenario/schema.js';
-import { cleanUp, startService } from '../testing/serviceHarness.js';
+import { cleanUp, startProject, startService } from '../testing/serviceHarness.js';
 import { until } from '../../testing/until.js';
 
 afterEach(cleanUp);
 
 describe('Designer runs through the service', () => {
   it('runs a saved scenario in the runner process and streams its events', async () => {
-    const { call, root, events } = await startService();
-    const dir = join(root, 'p');
-    await call('project.new', { dir, name: 'P' });
-    const path = join(dir, 'main.scenario.json');
-    const { doc, rev } = await call('scenario.read', { path });
+    const { call, events, path, doc, rev } = await startProject();
     const hello: Scenario = {
       ...doc,
       variables: [{ name: 'who', type: 'text', direction: 'in', default: 'world' }],
@@ -42,11 +38,7 @@ describe('Designer runs through the service', () => {
   });
 
   it('stops a run that would never end', async () => {
-    const { call, root, events } = await startService();
-    const dir = join(root, 'p');
-    await call('project.new', { dir, name: 'P' });
-    const path = join(dir, 'main.scenario.json');
-    const { doc } = await call('scenario.read', { path });
+    const { call, events, path, doc } = await startProject();
     await call('scenario.save', {
       path,
       doc: {

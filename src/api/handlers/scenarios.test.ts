@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../errors.js';
-import { cleanUp, startService } from '../testing/serviceHarness.js';
+import { cleanUp, startProject, startService } from '../testing/serviceHarness.js';
 import { until } from '../../testing/until.js';
 
 afterEach(cleanUp);
@@ -52,11 +52,7 @@ describe('scenarios through the service', () => {
   });
 
   it('reports changes made on disk by others, not its own saves', async () => {
-    const { call, root, events } = await startService();
-    const dir = join(root, 'p');
-    await call('project.new', { dir, name: 'P' });
-    const path = join(dir, 'main.scenario.json');
-    const { doc, rev } = await call('scenario.read', { path });
+    const { call, events, dir, path, doc, rev } = await startProject();
 
     await call('scenario.save', { path, doc: { ...doc, name: 'Ours' }, baseRev: rev });
     await writeFile(path, (await readFile(path, 'utf8')).replace('"Ours"', '"Theirs"'));

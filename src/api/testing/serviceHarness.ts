@@ -80,3 +80,13 @@ export async function startService(): Promise<Harness & { dataDir: string; root:
     },
   };
 }
+
+/** A service with a new project "P" (from the template) and its main scenario read. */
+export async function startProject() {
+  const harness = await startService();
+  const dir = join(harness.root, 'p');
+  await harness.call('project.new', { dir, name: 'P' });
+  const path = join(dir, 'main.scenario.json');
+  const { doc, rev } = await harness.call('scenario.read', { path });
+  return { ...harness, dir, path, doc, rev };
+}
