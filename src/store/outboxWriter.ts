@@ -1,3 +1,4 @@
+import { createTurnBatch } from '../util/turnBatch.js';
 import type { Outbox, OutboxItem } from './outbox.js';
 
 /**
@@ -21,26 +22,16 @@ export function createOutboxWriter(options: {
   onWritten(): void;
   maxBatch?: number;
 }): OutboxWriter {
-  const maxBatch = options.maxBatch ?? 1000;
-  let buffer: OutboxItem[] = [];
-  let scheduled: NodeJS.Immediate | null = null;
-
-  const flush = () => {
-    if (scheduled) clearImmediate(scheduled);
-    scheduled = null;
-    if (buffer.length === 0) return;
-    const items = buffer;
-    buffer = [];
+  const batch = createTurnBatch<OutboxItem>((items) => {
     options.outbox.enqueueMany(options.robotGuid, items);
     options.onWritten();
-  };
-
+  }, options.maxBatch);
   return {
     write(item) {
-      buffer.push(item);
-      if (item.kind !== 'log' || buffer.length >= maxBatch) flush();
-      else scheduled ??= setImmediate(flush);
+      batch.add(item);
+      // A status change or a screenshot goes at once, with every line before it.
+      if (item.kind !== 'log') batch.flush();
     },
-    flush,
+    flush: batch.flush,
   };
 }

@@ -1,3 +1,4 @@
+import { createTurnBatch, type TurnBatch } from '../util/turnBatch.js';
 import type { Database } from 'better-sqlite3';
 import type { ProcessList } from './assistantProcessList.js';
 import type { AssistantStore, HistoryLogLine, HistoryRun, RunResultText } from './assistantStore.js';
@@ -74,31 +75,14 @@ const HISTORY_SQL = {
 };
 
 type Statements = ReturnType<typeof statements<keyof typeof HISTORY_SQL>>;
-type LogBatch = { add(line: [string, number, string, string]): void; flush(): void };
+type LogLine = [string, number, string, string];
 
 /** Collects log lines and writes them in one transaction when the turn ends (or at 1000 lines). */
-function createLogBatch(db: Database, sql: Statements): LogBatch {
-  let pending: [string, number, string, string][] = [];
-  let scheduled: NodeJS.Immediate | null = null;
-  const writeLines = db.transaction((lines: typeof pending) => {
+function createLogBatch(db: Database, sql: Statements): TurnBatch<LogLine> {
+  const writeLines = db.transaction((lines: LogLine[]) => {
     for (const line of lines) sql.log.run(...line);
   });
-  const flush = () => {
-    if (scheduled) clearImmediate(scheduled);
-    scheduled = null;
-    if (pending.length === 0) return;
-    const lines = pending;
-    pending = [];
-    writeLines(lines);
-  };
-  return {
-    add(line) {
-      pending.push(line);
-      if (pending.length >= 1000) flush();
-      else scheduled ??= setImmediate(flush);
-    },
-    flush,
-  };
+  return createTurnBatch<LogLine>((lines) => writeLines(lines));
 }
 
 export function createRunHistory(db: Database, now: () => number): RunHistory {
