@@ -1,10 +1,11 @@
 import type { HostServices, StartRun } from '../engine/types.js';
 import type { AppStore } from '../store/appStore.js';
 import { createBackoff, type Backoff } from '../util/backoff.js';
-import { createOutboxWorker, type OutboxWorker } from '../store/outboxWorker.js';
+import type { OutboxWorker } from '../store/outboxWorker.js';
 import { createOutboxWriter, type OutboxWriter } from '../store/outboxWriter.js';
 import { MIN_WORKING_HEARTBEAT_MS, type RobotSettings } from '../store/robotSettings.js';
 import type { AttendedRun } from './attended.js';
+import { linkOutboxWorker } from './link.js';
 import type { JobJournal } from './jobJournal.js';
 import type { RobotJob, RobotLink } from './linkTypes.js';
 import { createAgentStatus, type AgentStatus } from './status.js';
@@ -64,14 +65,7 @@ export type AgentContext = {
 export function createAgentContext(options: RobotAgentOptions): AgentContext {
   const { link, store, settings } = options;
   const floor = options.testOnlyWorkingHeartbeatFloorMs ?? MIN_WORKING_HEARTBEAT_MS;
-  const worker = createOutboxWorker({
-    outbox: store.outbox,
-    robotGuid: link.robotGuid,
-    deliver: (item) => link.deliver(item),
-    classify: (error) => link.classifyDeliveryError(error),
-    retryInitialMs: options.outboxRetryInitialMs,
-    retryMaxMs: options.outboxRetryMaxMs,
-  });
+  const worker = linkOutboxWorker(link, store.outbox, { initialMs: options.outboxRetryInitialMs, maxMs: options.outboxRetryMaxMs });
   return {
     options,
     link,

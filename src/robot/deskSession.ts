@@ -2,12 +2,12 @@ import { OrchestratorClient } from '../orchestrator/client.js';
 import { isOrchestratorError } from '../orchestrator/errors.js';
 import { JobType } from '../orchestrator/protocol.js';
 import type { AppStore } from '../store/appStore.js';
-import { createOutboxWorker, type OutboxWorker } from '../store/outboxWorker.js';
+import type { OutboxWorker } from '../store/outboxWorker.js';
 import { createOutboxWriter, type OutboxWriter } from '../store/outboxWriter.js';
 import type { DeskChange, DeskStatus } from './deskStatus.js';
 import { describeError } from './deskStatus.js';
 import type { DeskConnection, DeskConnectionState } from './deskTypes.js';
-import { createRobotLink } from './link.js';
+import { createRobotLink, linkOutboxWorker } from './link.js';
 import type { RobotLink } from './linkTypes.js';
 import { recoverInterruptedRuns } from './recovery.js';
 
@@ -52,13 +52,9 @@ export function openDeskSession(connection: DeskConnection, options: SessionOpti
   const control = new OrchestratorClient({ ...base, retries: 0, timeoutMs: 10_000 });
   const services = new OrchestratorClient(base);
   const link = createRobotLink(control, services);
-  const worker = createOutboxWorker({
-    outbox: store.outbox,
-    robotGuid: link.robotGuid,
-    deliver: (item) => link.deliver(item),
-    classify: (error) => link.classifyDeliveryError(error),
-    retryMaxMs: options.outboxRetryMaxMs,
-    retryInitialMs: options.outboxRetryMaxMs ? Math.min(500, options.outboxRetryMaxMs) : undefined,
+  const worker = linkOutboxWorker(link, store.outbox, {
+    maxMs: options.outboxRetryMaxMs,
+    initialMs: options.outboxRetryMaxMs ? Math.min(500, options.outboxRetryMaxMs) : undefined,
   });
   const writer = createOutboxWriter({ outbox: store.outbox, robotGuid: link.robotGuid, onWritten: worker.wake });
   return { connection, link, services, worker, writer, stop: new AbortController(), loop: Promise.resolve() };

@@ -2,8 +2,8 @@ import type { OrchestratorClient } from '../orchestrator/client.js';
 import { isOrchestratorError } from '../orchestrator/errors.js';
 import { text } from '../orchestrator/form.js';
 import { ConsumeJobErrorCode, HeartbeatErrorCode } from '../orchestrator/protocol.js';
-import type { OutboxItem } from '../store/outbox.js';
-import type { DeliveryVerdict } from '../store/outboxWorker.js';
+import type { Outbox, OutboxItem } from '../store/outbox.js';
+import { createOutboxWorker, type DeliveryVerdict, type OutboxWorker } from '../store/outboxWorker.js';
 import type { RobotJob, RobotLink } from './linkTypes.js';
 
 /**
@@ -86,4 +86,16 @@ export function createRobotLink(client: OrchestratorClient, downloads: Orchestra
 
     describeError: (error) => (error instanceof Error ? error.message : String(error)),
   };
+}
+
+/** The robot's outbox stream delivered through its link: rows in order, refusals classified by the link. */
+export function linkOutboxWorker(link: RobotLink, outbox: Outbox, retry: { initialMs?: number; maxMs?: number } = {}): OutboxWorker {
+  return createOutboxWorker({
+    outbox,
+    robotGuid: link.robotGuid,
+    deliver: (item) => link.deliver(item),
+    classify: (error) => link.classifyDeliveryError(error),
+    retryInitialMs: retry.initialMs,
+    retryMaxMs: retry.maxMs,
+  });
 }
